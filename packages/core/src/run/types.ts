@@ -1,0 +1,99 @@
+/**
+ * The public shape of a stream run: what `startStream` returns and what the React
+ * layer subscribes to. Kept in its own file so the run, the tool-call assembler
+ * and the React binding agree on one contract.
+ */
+import type { FinishReason, Usage } from '../protocols/parts.ts';
+
+/**
+ * Where a run is. `waiting` means connected (headers received) but no token yet,
+ * the moment a skeleton matters most; `stalled` means no byte for
+ * `stallTimeoutMs` while the connection is still open.
+ */
+export type StreamStatus =
+  | 'connecting'
+  | 'waiting'
+  | 'streaming'
+  | 'tool-running'
+  | 'stalled'
+  | 'retrying'
+  | 'done'
+  | 'error'
+  | 'aborted';
+
+/** Wire formats the adapters understand; `auto` detects from headers and the first event. */
+export type StreamProtocol = 'auto' | 'openai-chat' | 'openai-responses' | 'anthropic' | 'ai-sdk' | 'text';
+
+/** Lifecycle of one tool call. */
+export type ToolCallState = 'streaming-args' | 'args-complete' | 'result';
+
+/** One tool call as seen at one snapshot. Immutable; unchanged calls keep their identity. */
+export interface ToolCallSnapshot {
+  readonly id: string;
+  readonly name: string;
+  /** The raw argument text received so far. */
+  readonly argsText: string;
+  /** The live partial value of the arguments (structurally shared between snapshots). */
+  readonly args: unknown;
+  readonly state: ToolCallState;
+  /** JSON paths (e.g. `["items", 3, "title"]`) whose values completed since the previous snapshot. */
+  readonly completedPaths: readonly (readonly (string | number)[])[];
+  readonly result?: unknown;
+  /** Set when the complete arguments are not valid JSON or fail the schema. */
+  readonly error?: Error;
+}
+
+/**
+ * Timestamps (from the run's injected clock, `performance.now()` in browsers) that
+ * the metrics layer turns into TTFT, time per token and the like. Times are absent
+ * until the moment happens.
+ */
+export interface StreamTiming {
+  readonly requestStart: number;
+  readonly responseHeaders?: number;
+  readonly firstByte?: number;
+  readonly firstToken?: number;
+  /** Arrival time of every text or reasoning delta, in order. */
+  readonly tokenArrivals: readonly number[];
+  readonly end?: number;
+}
+
+/** Retry progress, present while `status` is `retrying`. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  readonly attempt: number;
+  /** Clock time at which the next attempt starts (for a countdown). */
+  readonly nextAttemptAt: number;
+  /** Why the previous attempt failed. */
+  readonly reason: string;
+}
+
+/** An immutable picture of a run. A new object only when something changed. */
+export interface StreamSnapshot {
+  readonly status: StreamStatus;
+  /** The protocol in use (resolved from `auto` once detected). */
+  readonly protocol: StreamProtocol;
+  readonly text: string;
+  readonly reasoning: string;
+  readonly toolCalls: readonly ToolCallSnapshot[];
+  /** Set in `error` status; text received before the error is kept in `text`. */
+  readonly error?: Error;
+  readonly retry?: RetryInfo;
+  readonly finishReason?: FinishReason;
+  readonly usage?: Usage;
+  readonly timing: StreamTiming;
+}
+
+/** A running (or finished) stream. Subscribe, read snapshots, abort or retry. */
+export interface StreamRun {
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  /** The current snapshot; the same object until something changes (safe for `useSyncExternalStore`). */
+  getSnapshot(): StreamSnapshot;
+  /** Stops the run; keeps what was received; never re-sends. */
+  abort(reason?: unknown): void;
+  /** From a terminal state (`error`, `aborted`, `done`): starts the request again as a new generation. */
+  retry(): void;
+  /** Settles with the final snapshot when the run reaches `done`, `error` or `aborted` (never rejects). */
+  readonly done: Promise<StreamSnapshot>;
+}
