@@ -19,6 +19,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 NODE_PKG_VERSION="24.21.0"
+# pnpm is pinned here, not with package.json's `packageManager`: pnpm 12 then tries to
+# resolve its own release from the registry and fails intermittently on mirrors.
 PNPM_VERSION="12.21.0"
 
 log() { printf '[tokenpaint] %s\n' "$*" >&2; }

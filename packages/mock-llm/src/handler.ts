@@ -1,0 +1,185 @@
+import { corsHeaders, preflightResponse } from './cors.ts';
+import { MockRequestError } from './errors.ts';
+import { ENDPOINTS, type ErrorStyle, errorBody, type MockEndpoint } from './formats/endpoints.ts';
+import type { FormatContext } from './formats/format-context.ts';
+import { type MockClock, realClock } from './profiles/clock.ts';
+import { planDelivery } from './profiles/delivery-plan.ts';
+import { type MockRequestOptions, parseRequestOptions } from './request-options.ts';
+import { SCRIPTS } from './scripts/registry.ts';
+import { serviceIndex } from './service-index.ts';
+import { createDeliveryStream } from './stream/delivery-stream.ts';
+
+/** Options of {@link createMockLLMHandler}. */
+export interface MockLLMHandlerOptions {
+  /** Prefix every endpoint lives under, e.g. `/mock` → `/mock/v1/chat/completions`. Default `''`. */
+  basePath?: string;
+  /** Time source for the timing profiles; default {@link realClock} (`setTimeout`). */
+  clock?: MockClock;
+  /** The `retry:` hint (ms) sent first on resumable streams. Default 1000. */
+  retryMs?: number;
+}
+
+/** A Fetch-standard request handler: runs in Node, in a Service Worker or in-page as a fake `fetch`. */
+export type MockLLMHandler = (request: Request) => Promise<Response>;
+
+function json(status: number, body: object, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body, null, 2), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...corsHeaders(), ...headers },
+  });
+}
+
+function errorResponse(
+  style: ErrorStyle,
+  error: MockRequestError,
+  headers: Record<string, string> = {},
+): Response {
+  return json(error.status, errorBody(style, error.status, error.message, error.param ?? null), headers);
+}
+
+async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  // An empty body is an empty request (handy for curl against /v1/text); the
+  // endpoints that need fields then say which one is missing.
+  if (text.trim() === '') return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new MockRequestError(`Request body is not valid JSON (${detail}).`, { param: 'body' });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new MockRequestError('Request body must be a JSON object.', { param: 'body' });
+  }
+  return body as Record<string, unknown>;
+}
+
+function formatContext(options: MockRequestOptions, body: Record<string, unknown>): FormatContext {
+  const prompt = body.messages ?? body.input ?? body.prompt ?? '';
+  const streamOptions = body.stream_options as { include_usage?: unknown } | undefined;
+  return {
+    script: SCRIPTS[options.script],
+    model: typeof body.model === 'string' ? body.model : 'mock-llm',
+    responseId: `mock-${options.script}-${options.seed}`,
+    inputTokens: Math.max(1, Math.ceil(JSON.stringify(prompt).length / 4)),
+    includeUsage: streamOptions?.include_usage === true,
+  };
+}
+
+async function serveEndpoint(
+  endpoint: MockEndpoint,
+  request: Request,
+  url: URL,
+  clock: MockClock,
+  retryMs: number,
+  startedAt: number,
+): Promise<Response> {
+  const options = parseRequestOptions(url, request.headers);
+  if (options.resumable && !endpoint.sse) {
+    throw new MockRequestError(
+      `resumable=1 needs an SSE endpoint; ${endpoint.path} is a plain byte stream.`,
+      {
+        param: 'resumable',
+      },
+    );
+  }
+  const { profile } = options;
+  if (profile.status !== null) {
+    const message =
+      profile.status === 429
+        ? 'Rate limit reached (simulated by mock-llm). Retry after the Retry-After delay.'
+        : `Simulated upstream failure (mock-llm status=${profile.status}).`;
+    const headers: Record<string, string> =
+      profile.retryAfter === null ? {} : { 'retry-after': String(profile.retryAfter) };
+    await request.body?.cancel();
+    return json(profile.status, errorBody(endpoint.errorStyle, profile.status, message), headers);
+  }
+
+  const body = await readJsonBody(request);
+  if (endpoint.requiresStreamFlag && body.stream !== true) {
+    throw new MockRequestError(`mock-llm only streams: send "stream": true to ${endpoint.path}.`, {
+      param: 'stream',
+    });
+  }
+  const events = endpoint.encode(formatContext(options, body));
+  const resumeAfter = options.lastEventId ?? -1;
+  if (resumeAfter >= events.length) {
+    throw new MockRequestError(
+      `Last-Event-ID ${resumeAfter} is past the end of this response (last id ${events.length - 1}).`,
+      { param: 'Last-Event-ID' },
+    );
+  }
+  const plan = planDelivery({
+    events,
+    sse: endpoint.sse,
+    profile,
+    seed: options.seed,
+    resumable: options.resumable,
+    resumeAfter,
+    retryMs,
+  });
+  return new Response(createDeliveryStream(plan, clock, request.signal, startedAt), {
+    status: 200,
+    headers: {
+      ...endpoint.headers,
+      ...corsHeaders(),
+      'x-request-id': `req_${options.script}_${options.seed}`,
+      'x-mock-preset': options.preset,
+      'x-mock-script': options.script,
+      'x-mock-seed': String(options.seed),
+    },
+  });
+}
+
+/**
+ * Creates the mock LLM server as a Fetch-standard handler. The same function
+ * backs the Node server (`listen`), the in-process `createMockFetch`, and any
+ * Fetch-style host (Service Worker, MSW, Hono, Bun.serve).
+ *
+ * Routes: `POST /v1/chat/completions`, `/v1/responses`, `/v1/messages`,
+ * `/api/chat`, `/v1/text`; `GET /` lists them; `OPTIONS` answers CORS
+ * preflights. Bad requests get 400 (unknown path 404, wrong method 405) with a
+ * JSON body in the provider's error shape whose `message` says what is wrong.
+ *
+ * @example
+ * const handler = createMockLLMHandler();
+ * const response = await handler(new Request('http://mock/v1/text?preset=instant', { method: 'POST', body: '{}' }));
+ * await response.text(); // === SCRIPTS.text.text
+ */
+export function createMockLLMHandler(options: MockLLMHandlerOptions = {}): MockLLMHandler {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const clock = options.clock ?? realClock;
+  const retryMs = options.retryMs ?? 1000;
+
+  return async (request) => {
+    const startedAt = clock.now();
+    const url = new URL(request.url);
+    if (request.method === 'OPTIONS') return preflightResponse(request);
+
+    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : null;
+    if (path === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+      return json(200, serviceIndex(basePath));
+    }
+    const endpoint = ENDPOINTS.find((candidate) => candidate.path === path);
+    if (endpoint === undefined) {
+      const known = ENDPOINTS.map((candidate) => basePath + candidate.path).join(', ');
+      const error = new MockRequestError(`No mock endpoint at ${url.pathname}. Endpoints: ${known}.`, {
+        status: 404,
+      });
+      return errorResponse('openai', error);
+    }
+    if (request.method !== 'POST') {
+      const error = new MockRequestError(`${endpoint.path} accepts POST, not ${request.method}.`, {
+        status: 405,
+      });
+      return errorResponse(endpoint.errorStyle, error, { allow: 'POST, OPTIONS' });
+    }
+    try {
+      return await serveEndpoint(endpoint, request, url, clock, retryMs, startedAt);
+    } catch (error) {
+      if (error instanceof MockRequestError) return errorResponse(endpoint.errorStyle, error);
+      throw error;
+    }
+  };
+}
