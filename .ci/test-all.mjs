@@ -107,7 +107,8 @@ if (wants('e2e')) {
     'pnpm',
     ['--dir', join(root, 'e2e'), 'exec', 'playwright', 'test', '--reporter=list,json'],
     {
-      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
+      // The specs import workspace packages (the mock's scripts) from source.
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out, NODE_OPTIONS: '--conditions=@tokenpaint/source' },
     },
   );
   if (!existsSync(out)) count('playwright', 0, 1);

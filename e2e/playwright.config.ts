@@ -40,7 +40,7 @@ export default defineConfig({
     // `vite preview` serves the production build: perf figures from the dev
     // server (unbundled modules, React's development build) would not be what
     // users get. The demo's Vite config mounts the mock LLM on the same origin.
-    command: `pnpm --dir ../apps/demo run build && pnpm --dir ../apps/demo exec vite preview --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
+    command: `pnpm --dir ../apps/demo run build && pnpm --dir ../apps/demo run preview --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
     url: `http://127.0.0.1:${DEMO_PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,0 +1,70 @@
+// SSE over fetch
+
+export type { Clock } from './sse/clock.ts';
+export { systemClock } from './sse/clock.ts';
+export {
+  ContentTypeError,
+  DisconnectedError,
+  HttpError,
+  NetworkError,
+  RetryBudgetError,
+  StallError,
+  StreamError,
+} from './sse/errors.ts';
+export type { ResolvedRetryPolicy, RetryPolicy } from './sse/retry-policy.ts';
+export { backoffDelay, parseRetryAfter, resolveRetryPolicy } from './sse/retry-policy.ts';
+export { streamSSE } from './sse/stream-sse.ts';
+export type { SSEMessage, StreamSSEInit, TransportEvent } from './sse/types.ts';
+
+// Protocol adapters and the normalized part model
+
+export type { ProtocolAdapter, WireProtocol } from './protocols/adapter.ts';
+export { NO_PARTS } from './protocols/adapter.ts';
+export { createAISDKAdapter } from './protocols/ai-sdk.ts';
+export { createAnthropicAdapter } from './protocols/anthropic.ts';
+export { createAdapter, protocolFromHeaders, protocolFromMessage } from './protocols/detect.ts';
+export { MalformedEventError, ProtocolDetectionError, ProviderError } from './protocols/errors.ts';
+export { createOpenAIChatAdapter } from './protocols/openai-chat.ts';
+export { createOpenAIResponsesAdapter } from './protocols/openai-responses.ts';
+export type {
+  ErrorPart,
+  FinishPart,
+  FinishReason,
+  MetaPart,
+  ReasoningDeltaPart,
+  StreamPart,
+  TextDeltaPart,
+  ToolCallDeltaPart,
+  ToolCallEndPart,
+  ToolCallPart,
+  ToolCallStartPart,
+  ToolResultPart,
+  Usage,
+} from './protocols/parts.ts';
+export { createTextAdapter } from './protocols/text.ts';
+
+// Stream runs
+
+export type { StartStreamOptions } from './run/options.ts';
+export { startStream } from './run/start-stream.ts';
+export type {
+  RetryInfo,
+  StreamProtocol,
+  StreamRun,
+  StreamSnapshot,
+  StreamStatus,
+  StreamTiming,
+  ToolCallSnapshot,
+  ToolCallState,
+} from './run/types.ts';
+
+// incremental JSON
+
+export type { AllowFlags } from './json/allow.ts';
+export { Allow } from './json/allow.ts';
+export { PartialJSONSyntaxError, ToolCallValidationError } from './json/errors.ts';
+export { parsePartialJSON } from './json/parse-partial-json.ts';
+export { createPartialJSON } from './json/partial-json.ts';
+export type { ToolCallAssembler, ToolCallAssemblerOptions } from './json/tool-call-assembler.ts';
+export { createToolCallAssembler } from './json/tool-call-assembler.ts';
+export type { JSONPath, PartialJSON, PartialJSONOptions } from './json/types.ts';

@@ -39,6 +39,8 @@ export interface ToolCallSnapshot {
   /** JSON paths (e.g. `["items", 3, "title"]`) whose values completed since the previous snapshot. */
   readonly completedPaths: readonly (readonly (string | number)[])[];
   readonly result?: unknown;
+  /** `true` when the tool reported `result` as a failure (`ToolResultPart.isError`). */
+  readonly isError?: boolean;
   /** Set when the complete arguments are not valid JSON or fail the schema. */
   readonly error?: Error;
 }

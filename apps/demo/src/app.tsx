@@ -1,0 +1,141 @@
+import { DEFAULT_PRESET, DEFAULT_SCRIPT, PRESET_NAMES, SCRIPT_NAMES } from '@tokenpaint/mock-llm';
+import { DefaultStatus, type StatusProps, StreamingMessage } from '@tokenpaint/react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { buildRequest, type DemoChoice, type DemoProtocol, MOCK_OVERRIDES, PROTOCOLS } from './requests.ts';
+import { TimingReadout } from './timing-readout.tsx';
+
+/** The status line plus the run's timing, through the `Status` slot. */
+function StatusWithTiming({ snapshot }: StatusProps): ReactNode {
+  return (
+    <div className="demo-status">
+      <DefaultStatus snapshot={snapshot} />
+      <TimingReadout timing={snapshot.timing} />
+    </div>
+  );
+}
+
+const components = { Status: StatusWithTiming };
+
+function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+/** The first request comes from the page's query string, so a link reproduces a run. */
+function choiceFromLocation(): DemoChoice & { pacing: boolean } {
+  const query = new URLSearchParams(window.location.search);
+  return {
+    protocol: pick(query.get('protocol'), PROTOCOLS, 'openai-chat'),
+    preset: pick(query.get('preset'), PRESET_NAMES, DEFAULT_PRESET),
+    script: pick(query.get('script'), SCRIPT_NAMES, DEFAULT_SCRIPT),
+    prompt: query.get('prompt') ?? 'Why does streamed text feel faster than a spinner?',
+    pacing: query.get('pacing') !== '0',
+    overrides: Object.fromEntries(
+      MOCK_OVERRIDES.flatMap((name) => {
+        const value = query.get(name);
+        return value === null ? [] : [[name, value]];
+      }),
+    ),
+  };
+}
+
+interface SelectProps<T extends string> {
+  readonly label: string;
+  readonly name: string;
+  readonly value: T;
+  readonly options: readonly T[];
+  readonly onChange: (value: T) => void;
+}
+
+function Select<T extends string>({ label, name, value, options, onChange }: SelectProps<T>): ReactNode {
+  return (
+    <label>
+      {label}
+      <select name={name} value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The demo: pick a wire format, a network preset and a script, and watch
+ * `<StreamingMessage>` stream it from the mock LLM mounted on this server.
+ */
+export function App(): ReactNode {
+  const [draft, setDraft] = useState(choiceFromLocation);
+  // Each Send mounts a fresh message (a new key), so the previous run is aborted.
+  const [sent, setSent] = useState({ choice: draft, pacing: draft.pacing, nonce: 0 });
+  const request = buildRequest(sent.choice);
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    setSent((previous) => ({ choice: draft, pacing: draft.pacing, nonce: previous.nonce + 1 }));
+  };
+  const update = (patch: Partial<typeof draft>) => setDraft((previous) => ({ ...previous, ...patch }));
+
+  return (
+    <main className="demo">
+      <header>
+        <h1>tokenpaint</h1>
+        <p>Streamed LLM output that feels fast. Every answer below comes from the mock LLM on this server.</p>
+      </header>
+      <form className="demo-controls" onSubmit={send} aria-label="Request">
+        <Select
+          label="Protocol"
+          name="protocol"
+          value={draft.protocol}
+          options={PROTOCOLS}
+          onChange={(protocol: DemoProtocol) => update({ protocol })}
+        />
+        <Select
+          label="Network"
+          name="preset"
+          value={draft.preset}
+          options={PRESET_NAMES}
+          onChange={(preset) => update({ preset })}
+        />
+        <Select
+          label="Script"
+          name="script"
+          value={draft.script}
+          options={SCRIPT_NAMES}
+          onChange={(script) => update({ script })}
+        />
+        <label className="demo-check">
+          <input
+            type="checkbox"
+            name="pacing"
+            checked={draft.pacing}
+            onChange={(event) => update({ pacing: event.target.checked })}
+          />
+          Smooth pacing
+        </label>
+        <input
+          className="demo-prompt"
+          name="prompt"
+          aria-label="Prompt"
+          value={draft.prompt}
+          onChange={(event) => update({ prompt: event.target.value })}
+        />
+        <button type="submit">Send</button>
+      </form>
+      <section className="demo-answer" aria-label="Answer">
+        <p className="demo-question">{sent.choice.prompt}</p>
+        <StreamingMessage
+          key={sent.nonce}
+          url={request.url}
+          body={request.body}
+          protocol={request.protocol}
+          pacing={sent.pacing}
+          skeleton={sent.choice.script === 'tool-call' || sent.choice.script === 'parallel-tools' ? 'tool' : 'paragraph'}
+          components={components}
+          aria-label="Assistant answer"
+        />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,88 @@
+import { expect, type Page, test } from '@playwright/test';
+import { SCRIPTS } from '@tokenpaint/mock-llm';
+import { installFrameProbe, readFrames, readLayoutShift } from '../support/frame-probe.ts';
+
+const message = (page: Page) => page.locator('[data-tp-part="message"]');
+const answerText = (page: Page) => page.locator('[data-tp-part="text"]');
+
+/** Whitespace-insensitive: markdown line breaks are rendered, not compared. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+for (const protocol of ['openai-chat', 'openai-responses', 'anthropic', 'ai-sdk', 'text'] as const) {
+  test(`streams the whole answer over ${protocol}`, async ({ page }) => {
+    await page.goto(`/?protocol=${protocol}&preset=fast&script=text&tps=400`);
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    expect(squash((await answerText(page).textContent()) ?? '')).toBe(squash(SCRIPTS.text.text));
+  });
+}
+
+test('takes a screenshot mid-stream and when done', async ({ page }, testInfo) => {
+  await page.goto('/?protocol=openai-chat&preset=typical&script=markdown&tps=30');
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'streaming', { timeout: 10_000 });
+  await expect.poll(async () => ((await answerText(page).textContent()) ?? '').length).toBeGreaterThan(80);
+  const midStream = await page.screenshot({ fullPage: true, path: testInfo.outputPath('demo-mid-stream.png') });
+  await testInfo.attach('demo mid-stream', { body: midStream, contentType: 'image/png' });
+  await expect(page.locator('[data-tp-part="caret"]')).toBeVisible();
+
+  await page.goto('/?protocol=openai-chat&preset=fast&script=markdown&tps=400');
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+  const done = await page.screenshot({ fullPage: true, path: testInfo.outputPath('demo-done.png') });
+  await testInfo.attach('demo done', { body: done, contentType: 'image/png' });
+  await expect(page.locator('[data-tp-part="caret"]')).toHaveCount(0);
+});
+
+test('paints the first token in the frame after it arrives', async ({ page }) => {
+  await installFrameProbe(page);
+  await page.goto('/?protocol=openai-chat&preset=typical&script=text&ttft=400&pacing=0');
+  await expect(message(page)).toHaveAttribute('data-tp-status', /streaming|done/, { timeout: 10_000 });
+  const timing = page.locator('[data-demo="timing"]');
+  const firstToken = Number(await timing.getAttribute('data-first-token'));
+  expect(firstToken).toBeGreaterThan(0);
+  // Let a few more frames pass so the frames around the arrival are all sampled.
+  await page.waitForTimeout(100);
+  const frames = await readFrames(page);
+  const nextFrame = frames.findIndex((frame) => frame.time >= firstToken);
+  const firstPainted = frames.findIndex((frame) => frame.textLength > 0);
+  expect(nextFrame).toBeGreaterThan(0);
+  const lateness = firstPainted - nextFrame;
+  test.info().annotations.push({
+    type: 'first-token-paint',
+    description: `first token arrived at ${firstToken.toFixed(1)} ms, painted in frame starting ${frames[firstPainted]?.time.toFixed(1)} ms (${lateness} frame(s) after the next frame)`,
+  });
+  expect(lateness).toBeLessThanOrEqual(0);
+});
+
+test('replaces the skeleton without layout shift', async ({ page }) => {
+  await installFrameProbe(page);
+  await page.goto('/?protocol=anthropic&preset=typical&script=text&ttft=500&tps=200');
+  await expect(page.locator('[data-tp-part="skeleton"]')).toBeVisible();
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+  await expect(page.locator('[data-tp-part="skeleton"]')).toHaveCount(0);
+  expect(await readLayoutShift(page)).toBeLessThan(0.01);
+});
+
+test('Stop keeps the text; Retry streams a new answer', async ({ page }) => {
+  await page.goto('/?protocol=openai-chat&preset=typical&script=long&tps=40&ttft=100');
+  await expect.poll(async () => ((await answerText(page).textContent()) ?? '').length).toBeGreaterThan(40);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'aborted');
+  const kept = (await answerText(page).textContent()) ?? '';
+  expect(kept.length).toBeGreaterThan(40);
+  await page.waitForTimeout(300);
+  expect((await answerText(page).textContent()) ?? '').toBe(kept);
+
+  const retry = page.getByRole('button', { name: 'Retry' });
+  await retry.focus();
+  await page.keyboard.press('Enter');
+  await expect(message(page)).toHaveAttribute('data-tp-status', /connecting|waiting|streaming/);
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'streaming', { timeout: 10_000 });
+});
+
+test('a dropped connection ends in an error that keeps the received text', async ({ page }) => {
+  await page.goto('/?protocol=openai-chat&preset=drop&script=text&dropAt=30');
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'error', { timeout: 20_000 });
+  const kept = squash((await answerText(page).textContent()) ?? '');
+  expect(kept.length).toBeGreaterThan(20);
+  expect(squash(SCRIPTS.text.text).startsWith(kept)).toBe(true);
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+});

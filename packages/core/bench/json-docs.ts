@@ -1,0 +1,111 @@
+/**
+ * Deterministic JSON documents for the incremental JSON benchmark, shaped like
+ * large structured outputs: nested objects, arrays of objects, and long strings
+ * with escapes and non-ASCII text. Size grows with the number of sections, so
+ * arrays stay as wide as real documents make them.
+ */
+
+/** A small seeded PRNG, so every run streams the same bytes. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = [
+  'stream',
+  'token',
+  'latency',
+  'parser',
+  'café',
+  'naïve',
+  'résumé',
+  'Straße',
+  '日本語',
+  'テキスト',
+  'данные',
+  'χρόνος',
+  'emoji 😀',
+  'rocket 🚀',
+  'quote "x"',
+  'path C:\\tmp',
+  'tab\there',
+  'line\nbreak',
+  '€42',
+  '½',
+];
+
+function sentence(rand: () => number, words: number): string {
+  return Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+}
+
+function item(rand: () => number, id: number): Record<string, unknown> {
+  return {
+    id,
+    name: sentence(rand, 3),
+    price: Math.round(rand() * 100_000) / 100,
+    ratio: rand() * 1e-3,
+    inStock: rand() < 0.5,
+    discontinued: null,
+    tags: Array.from({ length: 1 + Math.floor(rand() * 4) }, () => sentence(rand, 1)),
+    dimensions: { w: Math.floor(rand() * 500), h: Math.floor(rand() * 500), unit: 'mm' },
+  };
+}
+
+function section(rand: () => number, id: number): Record<string, unknown> {
+  return {
+    id: `section-${id}`,
+    heading: sentence(rand, 5),
+    body: sentence(rand, 120),
+    meta: {
+      author: { name: sentence(rand, 2), since: 2020 + (id % 6) },
+      reviewed: id % 3 === 0,
+      score: -1.5e-3 * id,
+    },
+    items: Array.from({ length: 8 + Math.floor(rand() * 8) }, (_, k) => item(rand, k)),
+  };
+}
+
+/** A document of at least `bytes` UTF-16 code units (the JSON text's length). */
+export function catalogDocument(bytes: number): string {
+  const rand = random(bytes);
+  const sections: unknown[] = [];
+  const doc = { title: 'Catalogue — été 2026', summary: sentence(rand, 200), sections };
+  let length = JSON.stringify(doc).length;
+  while (length < bytes) {
+    const next = section(rand, sections.length);
+    sections.push(next);
+    length += JSON.stringify(next).length + 1;
+  }
+  return JSON.stringify(doc);
+}
+
+/** One flat array of small objects: the worst case for copying open containers (see the README). */
+export function wideArrayDocument(bytes: number): string {
+  const rand = random(bytes + 1);
+  const rows: unknown[] = [];
+  let length = 2;
+  while (length < bytes) {
+    const row = { id: rows.length, label: sentence(rand, 2), value: Math.round(rand() * 1000) };
+    rows.push(row);
+    length += JSON.stringify(row).length + 1;
+  }
+  return JSON.stringify(rows);
+}
+
+/** Cuts `text` into deltas of `size` code units, never between the halves of a surrogate pair (as a TextDecoder never does). */
+export function deltasOf(text: string, size: number): string[] {
+  const deltas: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end++;
+    deltas.push(text.slice(i, end));
+    i = end;
+  }
+  return deltas;
+}

@@ -1,0 +1,120 @@
+/**
+ * The open containers of a document being parsed, and the immutable snapshots
+ * built from them with structural sharing.
+ *
+ * Each open array or object keeps its finished children in a private mutable
+ * store (appending is O(1)). A snapshot of an open container is a frozen copy
+ * of that store plus the reading of its one unfinished child, and it is cached:
+ * the copy is made again only when the container gained a child or its
+ * unfinished child reads differently. So a snapshot costs O(depth) for the walk
+ * plus, for each open container whose content changed, a copy of its finished
+ * children (a pointer copy, O(width)). A closed container costs nothing more:
+ * its store is frozen and becomes its value, or its last snapshot is reused when
+ * nothing changed since, so finished subtrees keep their identity forever.
+ */
+import { OMIT, type Reading } from './scalars.ts';
+
+/** One step of a path, linked to its parent so that recording a completion costs O(1). */
+export interface PathNode {
+  readonly parent: PathNode | null;
+  readonly key: string | number;
+}
+
+/** `null` is the root (the empty path). */
+export type PathLink = PathNode | null;
+
+interface FrameState {
+  /** Where this container sits. */
+  readonly path: PathLink;
+  /** The last snapshot of this container, or OMIT. */
+  snap: Reading;
+  /** The reading of the unfinished child that `snap` contains, or OMIT if it contains none. */
+  snapChild: Reading;
+  /** Finished children were added since `snap` was made. */
+  dirty: boolean;
+}
+
+/** An open array. */
+export interface ArrayFrame extends FrameState {
+  readonly isArray: true;
+  readonly items: unknown[];
+}
+
+/** An open object. `key` is the key of the entry being read, once that key is complete. */
+export interface ObjectFrame extends FrameState {
+  readonly isArray: false;
+  readonly entries: Record<string, unknown>;
+  key: string | undefined;
+}
+
+/** An open container. */
+export type Frame = ArrayFrame | ObjectFrame;
+
+/** A new open container at `path`. */
+export function openFrame(isArray: boolean, path: PathLink): Frame {
+  return isArray
+    ? { isArray: true, items: [], path, snap: OMIT, snapChild: OMIT, dirty: true }
+    : { isArray: false, entries: {}, key: undefined, path, snap: OMIT, snapChild: OMIT, dirty: true };
+}
+
+/** The path of the child `frame` is reading now. */
+export function childPath(frame: Frame): PathNode {
+  return { parent: frame.path, key: frame.isArray ? frame.items.length : (frame.key as string) };
+}
+
+/**
+ * Adds a finished child. The cached snapshot stays valid when it already showed
+ * this very value as the unfinished child (e.g. `"abc` then `"`), which keeps
+ * identity across the moment a child completes.
+ */
+export function addChild(frame: Frame, value: unknown): void {
+  if (frame.isArray) frame.items.push(value);
+  else {
+    setOwn(frame.entries, frame.key as string, value);
+    frame.key = undefined;
+  }
+  if (frame.snapChild === OMIT || !Object.is(frame.snapChild, value)) frame.dirty = true;
+  frame.snapChild = OMIT;
+}
+
+/** The snapshot of an open container whose unfinished child reads as `child` (OMIT: none or not shown). */
+export function frameReading(frame: Frame, child: Reading): unknown {
+  if (!frame.dirty && Object.is(child, frame.snapChild)) return frame.snap;
+  let snap: unknown;
+  if (frame.isArray) {
+    const copy = frame.items.slice();
+    if (child !== OMIT) copy.push(child);
+    snap = copy;
+  } else {
+    const copy = { ...frame.entries };
+    if (child !== OMIT && frame.key !== undefined) setOwn(copy, frame.key, child);
+    snap = copy;
+  }
+  frame.snap = Object.freeze(snap);
+  frame.snapChild = child;
+  frame.dirty = false;
+  return snap;
+}
+
+/** The final value of a container that just closed: its last snapshot if still current, else its frozen store. */
+export function closeFrame(frame: Frame): unknown {
+  if (!frame.dirty && frame.snapChild === OMIT && frame.snap !== OMIT) return frame.snap;
+  return Object.freeze(frame.isArray ? frame.items : frame.entries);
+}
+
+/** The path as an array of keys and indices, root first. */
+export function materializePath(node: PathLink): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at = node; at !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Sets an own data property, like `JSON.parse` does. Plain assignment would
+ * treat a `"__proto__"` key as the prototype setter and drop the entry.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else target[key] = value;
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { createAISDKAdapter } from './ai-sdk.ts';
+import { createAnthropicAdapter } from './anthropic.ts';
+import { createAdapter, protocolFromHeaders, protocolFromMessage } from './detect.ts';
+import { MalformedEventError } from './errors.ts';
+import { createOpenAIChatAdapter } from './openai-chat.ts';
+import { createOpenAIResponsesAdapter } from './openai-responses.ts';
+import * as fx from './test-fixtures.ts';
+import { fold, pushSSE } from './test-fold.ts';
+import { createTextAdapter } from './text.ts';
+
+describe('openai-chat adapter (documented fixtures)', () => {
+  it('streams text and emits finish with usage at [DONE]', () => {
+    const adapter = createOpenAIChatAdapter();
+    const parts = pushSSE(adapter, fx.OPENAI_CHAT_TEXT);
+    const folded = fold(parts);
+    expect(folded.text).toBe('Hello there!');
+    expect(folded.meta).toEqual({ id: 'chatcmpl-123', model: 'gpt-4o-mini' });
+    expect(folded.finish).toEqual({
+      type: 'finish',
+      reason: 'stop',
+      usage: { inputTokens: 9, outputTokens: 3 },
+    });
+    expect(adapter.done).toBe(true);
+    // The finish_reason chunk alone is not the end: the usage chunk and [DONE] follow.
+    expect(parts.at(-1)?.type).toBe('finish');
+  });
+
+  it('maps parallel tool calls by index to ids and ends every open call at finish_reason', () => {
+    const parts = pushSSE(createOpenAIChatAdapter(), fx.OPENAI_CHAT_PARALLEL_TOOLS);
+    expect(fold(parts).tools).toEqual({
+      call_a: { name: 'get_weather', args: '{"location":"Paris"}', ended: true },
+      call_b: { name: 'get_time', args: '{"tz":"CET"}', ended: true },
+    });
+    const ends = parts.filter((p) => p.type === 'tool-call-end');
+    const finishAt = parts.findIndex((p) => p.type === 'finish');
+    expect(ends).toHaveLength(2);
+    expect(parts.indexOf(ends[1]!)).toBeLessThan(finishAt);
+    expect(fold(parts).finish).toEqual({ type: 'finish', reason: 'tool-calls' });
+  });
+
+  it('turns an in-stream error object into an error part and stops', () => {
+    const adapter = createOpenAIChatAdapter();
+    const folded = fold(pushSSE(adapter, fx.OPENAI_CHAT_ERROR));
+    expect(folded.text).toBe('Par');
+    expect(folded.errors).toEqual([
+      { type: 'error', message: 'The server had an error', code: 'server_error' },
+    ]);
+    expect(adapter.done).toBe(true);
+  });
+
+  it('throws MalformedEventError with an excerpt for invalid JSON', () => {
+    const adapter = createOpenAIChatAdapter();
+    expect(() => adapter.push({ event: 'message', data: '{"choices":[{"delta":{"content":"x"' })).toThrow(
+      MalformedEventError,
+    );
+    expect(() => adapter.push({ event: 'message', data: '42' })).toThrow(/expected a JSON object/);
+  });
+});
+
+describe('anthropic adapter (documented fixtures)', () => {
+  it('streams the basic text example', () => {
+    const adapter = createAnthropicAdapter();
+    const folded = fold(pushSSE(adapter, fx.ANTHROPIC_TEXT));
+    expect(folded.text).toBe('Hello!');
+    expect(folded.meta).toEqual({ id: 'msg_1nZd', model: 'claude-opus-4-6' });
+    expect(folded.finish).toEqual({
+      type: 'finish',
+      reason: 'stop',
+      usage: { inputTokens: 25, outputTokens: 15 },
+    });
+    expect(adapter.done).toBe(true);
+  });
+
+  it('maps thinking to reasoning and input_json_delta to tool-call deltas', () => {
+    const folded = fold(pushSSE(createAnthropicAdapter(), fx.ANTHROPIC_THINKING_TOOL));
+    expect(folded.reasoning).toBe('I need the weather. Call the tool.');
+    expect(folded.text).toBe('Checking.');
+    expect(folded.tools).toEqual({
+      toolu_01T1: { name: 'get_weather', args: '{"location": "San Francisco, CA"}', ended: true },
+    });
+    expect(folded.finish).toMatchObject({ reason: 'tool-calls' });
+  });
+
+  it('reports an error event with its type as code', () => {
+    const folded = fold(pushSSE(createAnthropicAdapter(), fx.ANTHROPIC_ERROR));
+    expect(folded.text).toBe('Par');
+    expect(folded.errors).toEqual([{ type: 'error', message: 'Overloaded', code: 'overloaded_error' }]);
+  });
+});
+
+describe('openai-responses adapter (documented fixtures)', () => {
+  it('maps reasoning summary, text and a function call keyed by call_id', () => {
+    const adapter = createOpenAIResponsesAdapter();
+    const folded = fold(pushSSE(adapter, fx.OPENAI_RESPONSES));
+    expect(folded.reasoning).toBe('Weighing options.');
+    expect(folded.text).toBe('Hi there.');
+    expect(folded.tools).toEqual({
+      call_9: { name: 'get_weather', args: '{"location":"Paris"}', ended: true },
+    });
+    expect(folded.finish).toEqual({
+      type: 'finish',
+      reason: 'tool-calls',
+      usage: { inputTokens: 36, outputTokens: 87, reasoningTokens: 64 },
+    });
+    expect(adapter.done).toBe(true);
+  });
+
+  it('maps response.incomplete(max_output_tokens) to length', () => {
+    expect(fold(pushSSE(createOpenAIResponsesAdapter(), fx.OPENAI_RESPONSES_INCOMPLETE)).finish).toEqual({
+      type: 'finish',
+      reason: 'length',
+    });
+  });
+});
+
+describe('ai-sdk adapter (documented fixtures)', () => {
+  it('maps text, reasoning, streamed tool input, tool output and finish', () => {
+    const adapter = createAISDKAdapter();
+    const folded = fold(pushSSE(adapter, fx.AI_SDK_STREAM));
+    expect(folded.text).toBe('Let me check.');
+    expect(folded.reasoning).toBe('Think.');
+    expect(folded.tools).toEqual({
+      call_fJdQ: {
+        name: 'getWeatherInformation',
+        args: '{"city":"San Francisco"}',
+        ended: true,
+        result: { weather: 'sunny' },
+      },
+    });
+    expect(folded.finish).toEqual({ type: 'finish', reason: 'stop' });
+    expect(adapter.done).toBe(true);
+  });
+
+  it('synthesizes start and args for a tool input given whole', () => {
+    const adapter = createAISDKAdapter();
+    const data = JSON.stringify({
+      type: 'tool-input-available',
+      toolCallId: 't1',
+      toolName: 'sum',
+      input: { a: 1 },
+    });
+    expect(adapter.push({ event: 'message', data })).toEqual([
+      { type: 'tool-call-start', id: 't1', name: 'sum' },
+      { type: 'tool-call-delta', id: 't1', argsDelta: '{"a":1}' },
+      { type: 'tool-call-end', id: 't1' },
+    ]);
+  });
+});
+
+describe('text adapter', () => {
+  it('passes chunks through and finishes at end of body', () => {
+    const adapter = createTextAdapter();
+    expect(adapter.push({ event: 'message', data: 'Hi' })).toEqual([{ type: 'text-delta', delta: 'Hi' }]);
+    expect(adapter.done).toBe(false);
+    expect(adapter.end?.()).toEqual([{ type: 'finish', reason: 'stop' }]);
+    expect(adapter.done).toBe(true);
+  });
+});
+
+describe('protocol detection', () => {
+  const first = (text: string) => {
+    const match = /^(?:event: (.*)\n)?data: (.*)$/m.exec(text)!;
+    return { event: match[1] ?? 'message', data: match[2]! };
+  };
+
+  it('detects each documented format from its first event', () => {
+    expect(protocolFromMessage(first(fx.OPENAI_CHAT_TEXT))).toBe('openai-chat');
+    expect(protocolFromMessage(first(fx.ANTHROPIC_TEXT))).toBe('anthropic');
+    expect(protocolFromMessage(first(fx.OPENAI_RESPONSES))).toBe('openai-responses');
+    expect(protocolFromMessage(first(fx.AI_SDK_STREAM))).toBe('ai-sdk');
+    // Without event names (a proxy that drops them), the data still tells.
+    expect(protocolFromMessage({ event: 'message', data: first(fx.ANTHROPIC_TEXT).data })).toBe('anthropic');
+    expect(protocolFromMessage({ event: 'message', data: first(fx.OPENAI_RESPONSES).data })).toBe(
+      'openai-responses',
+    );
+    expect(protocolFromMessage({ event: 'message', data: 'hello' })).toBeUndefined();
+  });
+
+  it('detects text and ai-sdk from headers', () => {
+    expect(protocolFromHeaders(new Headers({ 'content-type': 'text/plain; charset=utf-8' }))).toBe('text');
+    expect(
+      protocolFromHeaders(
+        new Headers({ 'content-type': 'text/event-stream', 'x-vercel-ai-ui-message-stream': 'v1' }),
+      ),
+    ).toBe('ai-sdk');
+    expect(protocolFromHeaders(new Headers({ 'content-type': 'text/event-stream' }))).toBeUndefined();
+  });
+
+  it('creates an adapter per protocol', () => {
+    for (const p of ['openai-chat', 'openai-responses', 'anthropic', 'ai-sdk', 'text'] as const) {
+      expect(createAdapter(p).protocol).toBe(p);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Vercel AI SDK UI message stream, v1 (header `x-vercel-ai-ui-message-stream: v1`):
+ * one JSON chunk per SSE event (`text-delta`, `tool-input-start`, `finish`, …),
+ * ending `data: [DONE]`. Tool results travel in the same stream.
+ * @see https://ai-sdk.dev/docs/ai-sdk-ui/stream-protocol
+ */
+import type { SSEMessage } from '../sse/types.ts';
+import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import type { FinishReason, StreamPart } from './parts.ts';
+
+interface UIChunk {
+  type: string;
+  id: string;
+  delta: string;
+  messageId: string;
+  toolCallId: string;
+  toolName: string;
+  inputTextDelta: string;
+  input: unknown;
+  output: unknown;
+  errorText: string;
+  finishReason: string;
+  reason: string;
+}
+
+const REASONS = new Set<string>(['stop', 'length', 'tool-calls', 'content-filter', 'error', 'other']);
+
+/** Creates an adapter for one AI SDK UI message stream. */
+export function createAISDKAdapter(): ProtocolAdapter {
+  const started = new Set<string>();
+  const ended = new Set<string>();
+  let finishReason: FinishReason | undefined;
+  let done = false;
+
+  /** Parts for a tool input given whole (no streamed deltas before it). */
+  function wholeInput(chunk: Partial<UIChunk>, id: string): StreamPart[] {
+    const parts: StreamPart[] = [];
+    if (!started.has(id)) {
+      started.add(id);
+      parts.push({ type: 'tool-call-start', id, name: chunk.toolName ?? '' });
+      if (chunk.input !== undefined)
+        parts.push({ type: 'tool-call-delta', id, argsDelta: JSON.stringify(chunk.input) });
+    }
+    if (!ended.has(id)) {
+      ended.add(id);
+      parts.push({ type: 'tool-call-end', id });
+    }
+    return parts;
+  }
+
+  function push(message: SSEMessage): readonly StreamPart[] {
+    if (done) return NO_PARTS;
+    if (message.data === '[DONE]') {
+      done = true;
+      return [{ type: 'finish', reason: finishReason ?? 'stop' }];
+    }
+    const chunk = parseData<UIChunk>('ai-sdk', message);
+    const id = chunk.toolCallId ?? '';
+    switch (chunk.type) {
+      case 'text-delta':
+        return chunk.delta ? [{ type: 'text-delta', delta: chunk.delta }] : NO_PARTS;
+      case 'reasoning-delta':
+        return chunk.delta ? [{ type: 'reasoning-delta', delta: chunk.delta }] : NO_PARTS;
+      case 'tool-input-start':
+        if (started.has(id)) return NO_PARTS;
+        started.add(id);
+        return [{ type: 'tool-call-start', id, name: chunk.toolName ?? '' }];
+      case 'tool-input-delta':
+        return chunk.inputTextDelta
+          ? [{ type: 'tool-call-delta', id, argsDelta: chunk.inputTextDelta }]
+          : NO_PARTS;
+      case 'tool-input-available':
+      case 'tool-input-error':
+        return wholeInput(chunk, id);
+      case 'tool-output-available':
+        return [{ type: 'tool-result', id, result: chunk.output }];
+      case 'tool-output-error':
+        return [{ type: 'tool-result', id, result: chunk.errorText, isError: true }];
+      case 'start':
+        return chunk.messageId === undefined
+          ? NO_PARTS
+          : [{ type: 'meta', key: 'id', value: chunk.messageId }];
+      case 'finish':
+        // The finish chunk precedes [DONE]; the finish part waits for [DONE], the terminal event.
+        if (chunk.finishReason !== undefined) {
+          finishReason = REASONS.has(chunk.finishReason) ? (chunk.finishReason as FinishReason) : 'other';
+        }
+        return NO_PARTS;
+      case 'error':
+        done = true;
+        return [{ type: 'error', message: chunk.errorText ?? 'Unknown error' }];
+      case 'abort':
+        // The server stopped the generation (its user or a limit): an end, not an error.
+        done = true;
+        return [{ type: 'finish', reason: 'other' }];
+      default:
+        // start-step, finish-step, text-start/end, sources, files, data-* parts: not part of the model.
+        return NO_PARTS;
+    }
+  }
+
+  return {
+    protocol: 'ai-sdk',
+    push,
+    get done() {
+      return done;
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Anthropic Messages streaming: `message_start`, content blocks (`text`, `thinking`,
+ * `tool_use` with `input_json_delta`) framed by start/stop events, `message_delta`
+ * with the stop reason and output usage, ending `message_stop`.
+ * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
+ */
+import type { SSEMessage } from '../sse/types.ts';
+import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import type { FinishReason, StreamPart } from './parts.ts';
+
+interface AnthropicEvent {
+  type: string;
+  index: number;
+  message: { id?: string; model?: string; usage?: { input_tokens?: number; output_tokens?: number } };
+  content_block: { type?: string; id?: string; name?: string; text?: string; thinking?: string };
+  delta: {
+    type?: string;
+    text?: string;
+    thinking?: string;
+    partial_json?: string;
+    stop_reason?: string | null;
+  };
+  usage: { input_tokens?: number; output_tokens?: number };
+  error: { type?: string; message?: string };
+}
+
+const FINISH: Record<string, FinishReason> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  model_context_window_exceeded: 'length',
+  tool_use: 'tool-calls',
+  refusal: 'content-filter',
+};
+
+/** Creates an adapter for one Anthropic Messages stream. */
+export function createAnthropicAdapter(): ProtocolAdapter {
+  /** Content block index → tool call id, for `tool_use` blocks only. */
+  const toolBlocks = new Map<number, string>();
+  let inputTokens: number | undefined;
+  let outputTokens: number | undefined;
+  let finishReason: FinishReason = 'stop';
+  let done = false;
+
+  function push(message: SSEMessage): readonly StreamPart[] {
+    if (done) return NO_PARTS;
+    const event = parseData<AnthropicEvent>('anthropic', message);
+    switch (event.type ?? message.event) {
+      case 'content_block_delta': {
+        const delta = event.delta;
+        if (delta?.type === 'text_delta' && delta.text) return [{ type: 'text-delta', delta: delta.text }];
+        if (delta?.type === 'thinking_delta' && delta.thinking)
+          return [{ type: 'reasoning-delta', delta: delta.thinking }];
+        if (delta?.type === 'input_json_delta' && delta.partial_json) {
+          const id = toolBlocks.get(event.index ?? 0);
+          if (id !== undefined) return [{ type: 'tool-call-delta', id, argsDelta: delta.partial_json }];
+        }
+        return NO_PARTS;
+      }
+      case 'content_block_start': {
+        const block = event.content_block;
+        if (block?.type === 'tool_use' || block?.type === 'server_tool_use') {
+          const id = block.id ?? `toolu_${event.index ?? 0}`;
+          toolBlocks.set(event.index ?? 0, id);
+          return [{ type: 'tool-call-start', id, name: block.name ?? '' }];
+        }
+        if (block?.type === 'text' && block.text) return [{ type: 'text-delta', delta: block.text }];
+        if (block?.type === 'thinking' && block.thinking)
+          return [{ type: 'reasoning-delta', delta: block.thinking }];
+        return NO_PARTS;
+      }
+      case 'content_block_stop': {
+        const id = toolBlocks.get(event.index ?? 0);
+        if (id === undefined) return NO_PARTS;
+        toolBlocks.delete(event.index ?? 0);
+        return [{ type: 'tool-call-end', id }];
+      }
+      case 'message_start': {
+        inputTokens = event.message?.usage?.input_tokens;
+        outputTokens = event.message?.usage?.output_tokens;
+        const parts: StreamPart[] = [];
+        if (event.message?.id !== undefined) parts.push({ type: 'meta', key: 'id', value: event.message.id });
+        if (event.message?.model !== undefined)
+          parts.push({ type: 'meta', key: 'model', value: event.message.model });
+        return parts;
+      }
+      case 'message_delta': {
+        const reason = event.delta?.stop_reason;
+        if (reason) finishReason = FINISH[reason] ?? 'other';
+        // message_delta usage is cumulative, so the last one wins.
+        if (event.usage?.output_tokens !== undefined) outputTokens = event.usage.output_tokens;
+        if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
+        return NO_PARTS;
+      }
+      case 'message_stop': {
+        done = true;
+        const usage: { inputTokens?: number; outputTokens?: number } = {};
+        if (inputTokens !== undefined) usage.inputTokens = inputTokens;
+        if (outputTokens !== undefined) usage.outputTokens = outputTokens;
+        const parts: StreamPart[] = [];
+        // Blocks still open at message_stop cannot grow any more: close them.
+        for (const id of toolBlocks.values()) parts.push({ type: 'tool-call-end', id });
+        toolBlocks.clear();
+        parts.push({ type: 'finish', reason: finishReason, usage });
+        return parts;
+      }
+      case 'error': {
+        done = true;
+        const { message: text = 'Unknown error', type } = event.error ?? {};
+        return [type ? { type: 'error', message: text, code: type } : { type: 'error', message: text }];
+      }
+      default:
+        // ping, and event types added after this adapter was written.
+        return NO_PARTS;
+    }
+  }
+
+  return {
+    protocol: 'anthropic',
+    push,
+    get done() {
+      return done;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * `protocol: 'auto'`: tell the wire format from the response headers, else from the
+ * first event. Headers first because they cost nothing; but cross-origin responses
+ * hide custom headers unless the server exposes them, so the first event decides too.
+ */
+import type { SSEMessage } from '../sse/types.ts';
+import type { ProtocolAdapter, WireProtocol } from './adapter.ts';
+import { createAISDKAdapter } from './ai-sdk.ts';
+import { createAnthropicAdapter } from './anthropic.ts';
+import { createOpenAIChatAdapter } from './openai-chat.ts';
+import { createOpenAIResponsesAdapter } from './openai-responses.ts';
+import { createTextAdapter } from './text.ts';
+
+const FACTORIES: Record<WireProtocol, () => ProtocolAdapter> = {
+  'openai-chat': createOpenAIChatAdapter,
+  'openai-responses': createOpenAIResponsesAdapter,
+  anthropic: createAnthropicAdapter,
+  'ai-sdk': createAISDKAdapter,
+  text: createTextAdapter,
+};
+
+/** A fresh adapter for `protocol`. */
+export function createAdapter(protocol: WireProtocol): ProtocolAdapter {
+  return FACTORIES[protocol]();
+}
+
+/** `text` for a `text/plain` body, `ai-sdk` for the UI message stream header, else undefined. */
+export function protocolFromHeaders(headers: Headers): WireProtocol | undefined {
+  const contentType = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType === 'text/plain') return 'text';
+  if (headers.has('x-vercel-ai-ui-message-stream')) return 'ai-sdk';
+  return undefined;
+}
+
+/** Chunk types that only the AI SDK UI message stream uses as a first event. */
+const AI_SDK_FIRST = new Set([
+  'start',
+  'start-step',
+  'text-start',
+  'text-delta',
+  'reasoning-start',
+  'tool-input-start',
+]);
+
+/** Detects the protocol from the first SSE event, or undefined when it is not recognizable. */
+export function protocolFromMessage(message: SSEMessage): WireProtocol | undefined {
+  if (message.event === 'message_start') return 'anthropic';
+  if (message.event.startsWith('response.')) return 'openai-responses';
+  let data: { object?: unknown; type?: unknown; errorText?: unknown; error?: unknown };
+  try {
+    data = JSON.parse(message.data);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  if (data.object === 'chat.completion.chunk') return 'openai-chat';
+  const type = typeof data.type === 'string' ? data.type : undefined;
+  if (type === undefined) return data.error !== undefined ? 'openai-chat' : undefined;
+  if (type === 'message_start' || type === 'ping') return 'anthropic';
+  if (type.startsWith('response.')) return 'openai-responses';
+  if (AI_SDK_FIRST.has(type)) return 'ai-sdk';
+  if (type === 'error') {
+    if (data.errorText !== undefined) return 'ai-sdk';
+    return typeof data.error === 'object' ? 'anthropic' : 'openai-responses';
+  }
+  return undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * OpenAI Chat Completions streaming (`chat.completion.chunk` objects, ending `data: [DONE]`).
+ * Parallel tool calls arrive interleaved and keyed by `index`; only their first
+ * chunk carries `id` and `name`, so the adapter maps index → id.
+ * @see https://platform.openai.com/docs/api-reference/chat-streaming
+ */
+import type { SSEMessage } from '../sse/types.ts';
+import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import type { FinishReason, StreamPart, Usage } from './parts.ts';
+
+interface ChatToolCallDelta {
+  index?: number;
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
+
+interface ChatChunk {
+  id: string;
+  object: string;
+  model: string;
+  choices: {
+    index?: number;
+    delta?: {
+      content?: string | null;
+      refusal?: string | null;
+      /** Not in OpenAI's API; sent by OpenAI-compatible servers (DeepSeek, vLLM, OpenRouter). */
+      reasoning_content?: string | null;
+      reasoning?: string | null;
+      tool_calls?: ChatToolCallDelta[];
+    };
+    finish_reason?: string | null;
+  }[];
+  usage?: {
+    prompt_tokens?: number;
+    completion_tokens?: number;
+    completion_tokens_details?: { reasoning_tokens?: number };
+  } | null;
+  error?: { message?: string; code?: string | number | null; type?: string };
+}
+
+const FINISH: Record<string, FinishReason> = {
+  stop: 'stop',
+  length: 'length',
+  tool_calls: 'tool-calls',
+  function_call: 'tool-calls',
+  content_filter: 'content-filter',
+};
+
+/** Maps a Chat Completions usage object to {@link Usage}. */
+function usageOf(usage: NonNullable<ChatChunk['usage']>): Usage {
+  const result: { inputTokens?: number; outputTokens?: number; reasoningTokens?: number } = {};
+  if (usage.prompt_tokens !== undefined) result.inputTokens = usage.prompt_tokens;
+  if (usage.completion_tokens !== undefined) result.outputTokens = usage.completion_tokens;
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  if (reasoning !== undefined) result.reasoningTokens = reasoning;
+  return result;
+}
+
+/**
+ * Creates an adapter for one Chat Completions stream. Only choice 0 is read (`n: 1`,
+ * the streaming UI case). `finish` is emitted at `[DONE]`, so it can carry the usage
+ * chunk that `stream_options.include_usage` sends after `finish_reason`.
+ */
+export function createOpenAIChatAdapter(): ProtocolAdapter {
+  const callIds = new Map<number, string>();
+  const openCalls = new Set<string>();
+  let finishReason: FinishReason | undefined;
+  let usage: Usage | undefined;
+  let sawMeta = false;
+  let done = false;
+
+  function closeOpenCalls(parts: StreamPart[]): void {
+    for (const id of openCalls) parts.push({ type: 'tool-call-end', id });
+    openCalls.clear();
+  }
+
+  function push(message: SSEMessage): readonly StreamPart[] {
+    if (done) return NO_PARTS;
+    if (message.data === '[DONE]') {
+      done = true;
+      const parts: StreamPart[] = [];
+      closeOpenCalls(parts);
+      parts.push(
+        usage
+          ? { type: 'finish', reason: finishReason ?? 'stop', usage }
+          : { type: 'finish', reason: finishReason ?? 'stop' },
+      );
+      return parts;
+    }
+    const chunk = parseData<ChatChunk>('openai-chat', message);
+    if (chunk.error) {
+      done = true;
+      const code = chunk.error.code ?? chunk.error.type;
+      const error = { type: 'error', message: chunk.error.message ?? 'Unknown error' } as const;
+      return [code === undefined || code === null ? error : { ...error, code: String(code) }];
+    }
+    const parts: StreamPart[] = [];
+    if (!sawMeta && chunk.id !== undefined) {
+      sawMeta = true;
+      parts.push({ type: 'meta', key: 'id', value: chunk.id });
+      if (chunk.model !== undefined) parts.push({ type: 'meta', key: 'model', value: chunk.model });
+    }
+    if (chunk.usage) usage = usageOf(chunk.usage);
+    // Choice 0 is first in practice; search only when a server interleaves choices.
+    let choice = chunk.choices?.[0];
+    if (choice && (choice.index ?? 0) !== 0) choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+    const delta = choice?.delta;
+    if (delta) {
+      const reasoning = delta.reasoning_content ?? delta.reasoning;
+      if (typeof reasoning === 'string' && reasoning)
+        parts.push({ type: 'reasoning-delta', delta: reasoning });
+      if (typeof delta.content === 'string' && delta.content)
+        parts.push({ type: 'text-delta', delta: delta.content });
+      // A refusal is the visible answer in place of content.
+      if (typeof delta.refusal === 'string' && delta.refusal)
+        parts.push({ type: 'text-delta', delta: delta.refusal });
+      for (const call of delta.tool_calls ?? []) {
+        const index = call.index ?? 0;
+        let id = callIds.get(index);
+        if (id === undefined) {
+          // Some compatible servers omit the id: synthesize a stable one from the index.
+          id = call.id ?? `call_${index}`;
+          callIds.set(index, id);
+          openCalls.add(id);
+          parts.push({ type: 'tool-call-start', id, name: call.function?.name ?? '' });
+        }
+        const args = call.function?.arguments;
+        if (args) parts.push({ type: 'tool-call-delta', id, argsDelta: args });
+      }
+    }
+    if (choice?.finish_reason) {
+      finishReason = FINISH[choice.finish_reason] ?? 'other';
+      closeOpenCalls(parts);
+    }
+    return parts.length > 0 ? parts : NO_PARTS;
+  }
+
+  return {
+    protocol: 'openai-chat',
+    push,
+    get done() {
+      return done;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * OpenAI Responses API streaming: typed semantic events (`response.created`,
+ * `response.output_text.delta`, `response.function_call_arguments.delta`, …) ending
+ * with `response.completed`, `response.incomplete` or `response.failed`.
+ * @see https://platform.openai.com/docs/api-reference/responses-streaming
+ */
+import type { SSEMessage } from '../sse/types.ts';
+import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import type { FinishReason, StreamPart, Usage } from './parts.ts';
+
+interface ResponsesItem {
+  type?: string;
+  id?: string;
+  call_id?: string;
+  name?: string;
+  arguments?: string;
+}
+
+interface ResponsesEvent {
+  type: string;
+  delta: string;
+  item_id: string;
+  item: ResponsesItem;
+  code: string | null;
+  message: string;
+  response: {
+    id?: string;
+    model?: string;
+    usage?: {
+      input_tokens?: number;
+      output_tokens?: number;
+      output_tokens_details?: { reasoning_tokens?: number };
+    };
+    incomplete_details?: { reason?: string } | null;
+    error?: { code?: string; message?: string } | null;
+  };
+}
+
+function usageOf(usage: NonNullable<ResponsesEvent['response']['usage']>): Usage {
+  const result: { inputTokens?: number; outputTokens?: number; reasoningTokens?: number } = {};
+  if (usage.input_tokens !== undefined) result.inputTokens = usage.input_tokens;
+  if (usage.output_tokens !== undefined) result.outputTokens = usage.output_tokens;
+  const reasoning = usage.output_tokens_details?.reasoning_tokens;
+  if (reasoning !== undefined) result.reasoningTokens = reasoning;
+  return result;
+}
+
+/** Creates an adapter for one Responses API stream. Tool calls are identified by their `call_id`. */
+export function createOpenAIResponsesAdapter(): ProtocolAdapter {
+  /** Output item id (`fc_…`) → call id (`call_…`, what a tool result must reference). */
+  const callIds = new Map<string, string>();
+  const ended = new Set<string>();
+  let done = false;
+
+  function endCall(itemId: string | undefined): readonly StreamPart[] {
+    const id = itemId === undefined ? undefined : callIds.get(itemId);
+    if (id === undefined || ended.has(id)) return NO_PARTS;
+    ended.add(id);
+    return [{ type: 'tool-call-end', id }];
+  }
+
+  function finish(
+    reason: FinishReason,
+    response: ResponsesEvent['response'] | undefined,
+  ): readonly StreamPart[] {
+    done = true;
+    const parts: StreamPart[] = [];
+    for (const id of callIds.values()) if (!ended.has(id)) parts.push({ type: 'tool-call-end', id });
+    parts.push(
+      response?.usage
+        ? { type: 'finish', reason, usage: usageOf(response.usage) }
+        : { type: 'finish', reason },
+    );
+    return parts;
+  }
+
+  function push(message: SSEMessage): readonly StreamPart[] {
+    if (done) return NO_PARTS;
+    const event = parseData<ResponsesEvent>('openai-responses', message);
+    switch (event.type ?? message.event) {
+      case 'response.output_text.delta':
+      case 'response.refusal.delta':
+        return event.delta ? [{ type: 'text-delta', delta: event.delta }] : NO_PARTS;
+      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_text.delta':
+        return event.delta ? [{ type: 'reasoning-delta', delta: event.delta }] : NO_PARTS;
+      case 'response.function_call_arguments.delta': {
+        const id = event.item_id === undefined ? undefined : callIds.get(event.item_id);
+        return id !== undefined && event.delta
+          ? [{ type: 'tool-call-delta', id, argsDelta: event.delta }]
+          : NO_PARTS;
+      }
+      case 'response.output_item.added': {
+        const item = event.item;
+        if (item?.type !== 'function_call') return NO_PARTS;
+        const id = item.call_id ?? item.id ?? `call_${callIds.size}`;
+        callIds.set(item.id ?? id, id);
+        const parts: StreamPart[] = [{ type: 'tool-call-start', id, name: item.name ?? '' }];
+        if (item.arguments) parts.push({ type: 'tool-call-delta', id, argsDelta: item.arguments });
+        return parts;
+      }
+      case 'response.function_call_arguments.done':
+        return endCall(event.item_id);
+      case 'response.output_item.done':
+        return event.item?.type === 'function_call' ? endCall(event.item.id ?? event.item.call_id) : NO_PARTS;
+      case 'response.created': {
+        const parts: StreamPart[] = [];
+        if (event.response?.id !== undefined)
+          parts.push({ type: 'meta', key: 'id', value: event.response.id });
+        if (event.response?.model !== undefined)
+          parts.push({ type: 'meta', key: 'model', value: event.response.model });
+        return parts;
+      }
+      case 'response.completed':
+        return finish(callIds.size > 0 ? 'tool-calls' : 'stop', event.response);
+      case 'response.incomplete': {
+        const reason = event.response?.incomplete_details?.reason;
+        return finish(
+          reason === 'max_output_tokens'
+            ? 'length'
+            : reason === 'content_filter'
+              ? 'content-filter'
+              : 'other',
+          event.response,
+        );
+      }
+      case 'response.failed': {
+        done = true;
+        const error = event.response?.error;
+        const text = error?.message ?? 'The response failed';
+        return [
+          error?.code ? { type: 'error', message: text, code: error.code } : { type: 'error', message: text },
+        ];
+      }
+      case 'error': {
+        done = true;
+        const text = event.message ?? 'Unknown error';
+        return [
+          event.code ? { type: 'error', message: text, code: event.code } : { type: 'error', message: text },
+        ];
+      }
+      default:
+        return NO_PARTS;
+    }
+  }
+
+  return {
+    protocol: 'openai-responses',
+    push,
+    get done() {
+      return done;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../sse/test-fetch.ts';
+import { createRunState, type ToolCallTracker } from './run-state.ts';
+import type { ToolCallSnapshot } from './types.ts';
+
+function countingTracker(): ToolCallTracker & { reads: number } {
+  const calls: readonly ToolCallSnapshot[] = [];
+  const tracker = {
+    reads: 0,
+    push() {},
+    get calls() {
+      tracker.reads++;
+      return calls;
+    },
+  };
+  return tracker;
+}
+
+describe('createRunState', () => {
+  it('builds one snapshot for many parts, only when read, and reuses it until a change', () => {
+    const clock = createManualClock();
+    const tools = countingTracker();
+    const state = createRunState(clock, 'openai-chat', tools);
+    for (let i = 0; i < 1000; i++) state.apply({ type: 'text-delta', delta: 'x' });
+    expect(tools.reads).toBe(0);
+    const a = state.snapshot();
+    expect(tools.reads).toBe(1);
+    expect(state.snapshot()).toBe(a);
+    expect(a.text).toHaveLength(1000);
+    expect(a.timing.tokenArrivals).toHaveLength(1000);
+    state.apply({ type: 'text-delta', delta: 'y' });
+    const b = state.snapshot();
+    expect(b).not.toBe(a);
+    expect(tools.reads).toBe(2);
+    // Older snapshots are immutable: later tokens do not leak into them.
+    expect(a.text).toHaveLength(1000);
+    expect(a.timing.tokenArrivals).toHaveLength(1000);
+  });
+
+  it('moves between streaming and tool-running by part, and records timing on the clock', async () => {
+    const clock = createManualClock();
+    const state = createRunState(clock, 'auto', countingTracker());
+    await clock.advance(40);
+    state.mark('responseHeaders');
+    await clock.advance(10);
+    state.apply({ type: 'tool-call-start', id: 'a', name: 'search' });
+    expect(state.status).toBe('tool-running');
+    state.apply({ type: 'tool-call-end', id: 'a' });
+    expect(state.status).toBe('tool-running');
+    state.apply({ type: 'tool-result', id: 'a', result: 1 });
+    expect(state.status).toBe('streaming');
+    await clock.advance(5);
+    state.apply({ type: 'text-delta', delta: 'ok' });
+    expect(state.snapshot().timing).toEqual({
+      requestStart: 0,
+      responseHeaders: 40,
+      firstToken: 50,
+      tokenArrivals: [55],
+    });
+  });
+});

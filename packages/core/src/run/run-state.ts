@@ -1,0 +1,178 @@
+/**
+ * The mutable side of a run: it applies parts and state changes in O(1) and marks the
+ * snapshot dirty; the immutable {@link StreamSnapshot} is built only when read, so a
+ * thousand parts between two frames cost one snapshot, and the same object is returned
+ * until something changes (what `useSyncExternalStore` needs).
+ */
+import type { FinishReason, StreamPart, ToolCallPart, Usage } from '../protocols/parts.ts';
+import type { Clock } from '../sse/clock.ts';
+import type {
+  RetryInfo,
+  StreamProtocol,
+  StreamSnapshot,
+  StreamStatus,
+  StreamTiming,
+  ToolCallSnapshot,
+} from './types.ts';
+
+/** What the run needs from a tool-call assembler (`createToolCallAssembler` fits). */
+export interface ToolCallTracker {
+  push(part: ToolCallPart): void;
+  /** The calls in start order; the same array until something changes. */
+  readonly calls: readonly ToolCallSnapshot[];
+}
+
+/** Mutable run state plus its lazily built snapshot. */
+export interface RunState {
+  readonly status: StreamStatus;
+  setStatus(status: StreamStatus): void;
+  setProtocol(protocol: StreamProtocol): void;
+  setRetry(retry: RetryInfo | undefined): void;
+  setError(error: Error): void;
+  /** Applies one part: accumulates it and moves the status to `streaming` or `tool-running`. */
+  apply(part: StreamPart): void;
+  mark(moment: 'responseHeaders' | 'firstByte' | 'end'): void;
+  /** Something outside `apply` changed (an async schema validation settled): rebuild on next read. */
+  invalidate(): void;
+  /** True once any text, reasoning or tool call arrived. */
+  readonly hasContent: boolean;
+  snapshot(): StreamSnapshot;
+}
+
+/** Creates the state of one generation, its request started now on `clock`. */
+export function createRunState(clock: Clock, protocol: StreamProtocol, tools: ToolCallTracker): RunState {
+  let status: StreamStatus = 'connecting';
+  let text = '';
+  let reasoning = '';
+  let error: Error | undefined;
+  let retry: RetryInfo | undefined;
+  let finishReason: FinishReason | undefined;
+  let usage: Usage | undefined;
+  let hasContent = false;
+  /** Calls whose arguments or result are still awaited; drives `tool-running`. */
+  const pendingTools = new Set<string>();
+  const requestStart = clock.now();
+  let responseHeaders: number | undefined;
+  let firstByte: number | undefined;
+  let firstToken: number | undefined;
+  let end: number | undefined;
+  const arrivals: number[] = [];
+  let snapshot: StreamSnapshot | undefined;
+  let timing: StreamTiming | undefined;
+
+  const touch = (): void => {
+    snapshot = undefined;
+  };
+  const touchTiming = (): void => {
+    timing = undefined;
+    snapshot = undefined;
+  };
+
+  function contentArrived(now: number): void {
+    if (firstToken === undefined) {
+      firstToken = now;
+      touchTiming();
+    }
+    hasContent = true;
+  }
+
+  function buildTiming(): StreamTiming {
+    // Copied so older snapshots stay immutable; O(tokens) per built snapshot, not per token.
+    const t: { -readonly [K in keyof StreamTiming]: StreamTiming[K] } = {
+      requestStart,
+      tokenArrivals: arrivals.slice(),
+    };
+    if (responseHeaders !== undefined) t.responseHeaders = responseHeaders;
+    if (firstByte !== undefined) t.firstByte = firstByte;
+    if (firstToken !== undefined) t.firstToken = firstToken;
+    if (end !== undefined) t.end = end;
+    return Object.freeze(t);
+  }
+
+  return {
+    get status() {
+      return status;
+    },
+    get hasContent() {
+      return hasContent;
+    },
+    setStatus(next) {
+      if (next === status) return;
+      status = next;
+      touch();
+    },
+    setProtocol(next) {
+      protocol = next;
+      touch();
+    },
+    setRetry(next) {
+      retry = next;
+      touch();
+    },
+    setError(next) {
+      error = next;
+      touch();
+    },
+    invalidate: touch,
+    mark(moment) {
+      const now = clock.now();
+      if (moment === 'responseHeaders') responseHeaders ??= now;
+      else if (moment === 'firstByte') firstByte ??= now;
+      else end ??= now;
+      touchTiming();
+    },
+    apply(part) {
+      switch (part.type) {
+        case 'text-delta':
+        case 'reasoning-delta': {
+          const now = clock.now();
+          if (part.type === 'text-delta') text += part.delta;
+          else reasoning += part.delta;
+          arrivals.push(now);
+          contentArrived(now);
+          touchTiming();
+          status = 'streaming';
+          return;
+        }
+        case 'tool-call-start':
+        case 'tool-call-delta':
+        case 'tool-call-end':
+        case 'tool-result':
+          tools.push(part);
+          if (part.type === 'tool-call-start') pendingTools.add(part.id);
+          if (part.type === 'tool-result') pendingTools.delete(part.id);
+          contentArrived(clock.now());
+          status = part.type === 'tool-result' && pendingTools.size === 0 ? 'streaming' : 'tool-running';
+          touch();
+          return;
+        case 'finish':
+          finishReason = part.reason;
+          if (part.usage) usage = part.usage;
+          touch();
+          return;
+        case 'error':
+        case 'meta':
+          // Errors end the run (handled by the loop); meta has no place in the snapshot yet.
+          return;
+      }
+    },
+    snapshot() {
+      if (snapshot) return snapshot;
+      timing ??= buildTiming();
+      const s: { -readonly [K in keyof StreamSnapshot]: StreamSnapshot[K] } = {
+        status,
+        protocol,
+        text,
+        reasoning,
+        toolCalls: tools.calls,
+        timing,
+      };
+      if (error) s.error = error;
+      if (retry && status === 'retrying') s.retry = retry;
+      if (finishReason) s.finishReason = finishReason;
+      if (usage) s.usage = usage;
+      snapshot = Object.freeze(s);
+      return snapshot;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Turns a response that cannot be streamed into a typed error with a short body excerpt. */
+import { ContentTypeError, HttpError } from './errors.ts';
+import { parseRetryAfter } from './retry-policy.ts';
+
+const EXCERPT_CHARS = 300;
+
+/** Reads at most a few KB of the body (an error page can be large) and cancels the rest. */
+export async function readExcerpt(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < EXCERPT_CHARS * 4) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    // The excerpt is best effort: the status already says what went wrong.
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+  const compact = text.replace(/\s+/g, ' ').trim();
+  return compact.length > EXCERPT_CHARS ? `${compact.slice(0, EXCERPT_CHARS)}…` : compact;
+}
+
+/** An {@link HttpError} for a non-2xx response, with its `Retry-After` parsed. */
+export async function httpErrorFrom(response: Response): Promise<HttpError> {
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  return new HttpError(response.status, response.statusText, await readExcerpt(response), retryAfterMs);
+}
+
+/**
+ * Which reader a response needs: `sse` for `text/event-stream`, `text` for `text/plain`
+ * when plain text is accepted, otherwise a {@link ContentTypeError} (a JSON body on a
+ * 200 usually means the request forgot `stream: true`).
+ */
+export async function bodyFormatOf(response: Response, acceptText: boolean): Promise<'sse' | 'text'> {
+  const contentType = response.headers.get('content-type') ?? '';
+  const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mime === 'text/event-stream') return 'sse';
+  if (acceptText && mime === 'text/plain') return 'text';
+  const expected = acceptText ? ['text/event-stream', 'text/plain'] : ['text/event-stream'];
+  throw new ContentTypeError(contentType, expected, await readExcerpt(response));
+}

@@ -1,0 +1,246 @@
+/**
+ * The connection loop under {@link streamSSE} and `startStream`: fetch with retries
+ * before the first byte, SSE parsing (eventsource-parser) or plain text, stall
+ * watchdog, and resume with `Last-Event-ID` after a drop. It reports states as
+ * events so the caller can show them; it never re-sends after a normal end or an abort.
+ */
+import { createParser } from 'eventsource-parser';
+import { sleep, systemClock } from './clock.ts';
+import { DisconnectedError, NetworkError, RetryBudgetError, StallError } from './errors.ts';
+import { bodyFormatOf, httpErrorFrom } from './response-checks.ts';
+import { backoffDelay, resolveRetryPolicy } from './retry-policy.ts';
+import { ABANDONED, guardStall } from './stall-guard.ts';
+import type { SSEMessage, StreamSSEInit, TransportEvent } from './types.ts';
+
+/** Options of {@link openTransport}: {@link StreamSSEInit} plus whether `text/plain` bodies are accepted. */
+export interface TransportInit extends StreamSSEInit {
+  readonly acceptText?: boolean;
+}
+
+const DEFAULT_STALL_MS = 10_000;
+
+/** Internal: what one attempt holds that its cleanup must release. */
+interface Held {
+  reader?: ReadableStreamDefaultReader<Uint8Array>;
+  /** Rejects with the signal's reason on abort. */
+  readonly aborted: Promise<never>;
+}
+
+/** Internal: a failure that may be retried (before the first byte) or resumed (after). */
+interface Failure {
+  readonly error: Error;
+  readonly kind: 'retry' | 'resume';
+  readonly waitMs?: number;
+}
+
+/**
+ * Runs one logical stream over as many connections as retries and resumes need,
+ * yielding {@link TransportEvent}s. Throws a typed error (see `errors.ts`) or the
+ * signal's reason on abort. Breaking out of the loop cancels the body and timers.
+ */
+export async function* openTransport(
+  input: string | URL | Request,
+  init: TransportInit = {},
+): AsyncGenerator<TransportEvent, void> {
+  const {
+    fetch: fetchImpl = globalThis.fetch,
+    signal,
+    lastEventId: initialId,
+    retry,
+    stallTimeoutMs = DEFAULT_STALL_MS,
+    stallAbandonMs = stallTimeoutMs * 3,
+    clock = systemClock,
+    isComplete,
+    acceptText = false,
+    ...requestInit
+  } = init;
+  const policy = resolveRetryPolicy(retry);
+  // A streamed request body can be sent only once, so it cannot be retried or resumed.
+  const replayable = !(requestInit.body instanceof ReadableStream);
+  let lastEventId = initialId ?? '';
+  let retryHint: number | undefined;
+  let firstIdSeen: string | undefined;
+  let receivedData = false;
+  let streakStart: number | undefined;
+  let streakRetries = 0;
+
+  for (;;) {
+    signal?.throwIfAborted();
+    const attempt = new AbortController();
+    let rejectAborted: (reason: unknown) => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      rejectAborted = reject;
+    });
+    aborted.catch(() => {}); // Observed through races; never an unhandled rejection.
+    const onAbort = (): void => {
+      attempt.abort(signal?.reason);
+      rejectAborted(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const held: Held = { aborted };
+    let failure: Failure | undefined;
+    try {
+      failure = yield* connectAndRead(attempt.signal, held);
+      if (!failure) return;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw error;
+    } finally {
+      // Runs on normal end, error, abort and when the consumer stops iterating:
+      // the listener, the connection and the reader never outlive the attempt.
+      signal?.removeEventListener('abort', onAbort);
+      held.reader?.cancel().catch(() => {});
+      attempt.abort();
+    }
+    yield* waitBeforeNext(failure);
+  }
+
+  async function* connectAndRead(
+    attemptSignal: AbortSignal,
+    held: Held,
+  ): AsyncGenerator<TransportEvent, Failure | undefined> {
+    const headers = new Headers(requestInit.headers);
+    if (lastEventId !== '') headers.set('last-event-id', lastEventId);
+    if (!headers.has('accept'))
+      headers.set('accept', acceptText ? 'text/event-stream, text/plain' : 'text/event-stream');
+    const resuming = receivedData;
+    const kind = resuming ? 'resume' : 'retry';
+    let response: Response | typeof ABANDONED;
+    try {
+      const pending = fetchImpl(input, { ...requestInit, headers, signal: attemptSignal });
+      response = yield* guardStall(pending, clock, stallTimeoutMs, stallAbandonMs, held.aborted);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return { error: new NetworkError(error), kind };
+    }
+    // Before the response nothing was generated that we know of, so a silent connect is retried.
+    if (response === ABANDONED) return { error: new StallError(stallAbandonMs, 'before-response'), kind };
+    if (!response.ok) {
+      const error = await Promise.race([httpErrorFrom(response), held.aborted]);
+      if (!policy.retryStatuses.includes(response.status)) {
+        throw resuming ? new DisconnectedError('resume-rejected', lastEventId, error) : error;
+      }
+      return { error, kind, ...(error.retryAfterMs === undefined ? {} : { waitMs: error.retryAfterMs }) };
+    }
+    const format = await Promise.race([bodyFormatOf(response, acceptText), held.aborted]);
+    if (!response.body) throw new DisconnectedError('ended-early', lastEventId || undefined);
+    yield { type: 'open', response, format, resumed: resuming };
+    held.reader = response.body.getReader();
+    return yield* readBody(held.reader, format, resuming, held.aborted);
+  }
+
+  async function* readBody(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    format: 'sse' | 'text',
+    resuming: boolean,
+    aborted: Promise<never>,
+  ): AsyncGenerator<TransportEvent, Failure | undefined> {
+    const decoder = new TextDecoder();
+    const queue: SSEMessage[] = [];
+    let checkedResume = !resuming;
+    const parser = createParser({
+      onId: (id) => {
+        lastEventId = id;
+      },
+      onRetry: (ms) => {
+        retryHint = ms;
+      },
+      onEvent: (event) => {
+        const message: { event: string; data: string; id?: string; retry?: number } = {
+          event: event.event ?? 'message',
+          data: event.data,
+        };
+        if (lastEventId !== '') message.id = lastEventId;
+        if (retryHint !== undefined) message.retry = retryHint;
+        queue.push(message);
+      },
+    });
+    let sawByte = false;
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array> | typeof ABANDONED;
+      try {
+        result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, aborted);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        return dropped(new DisconnectedError('connection-lost', lastEventId || undefined, error));
+      }
+      // Some fetch implementations end the body cleanly on abort: that is not a drop.
+      signal?.throwIfAborted();
+      if (result === ABANDONED) {
+        return dropped(
+          new StallError(stallAbandonMs, sawByte || resuming ? 'mid-stream' : 'before-first-byte'),
+        );
+      }
+      if (result.done) {
+        if (format === 'text' || !isComplete || isComplete()) return undefined;
+        return dropped(new DisconnectedError('ended-early', lastEventId || undefined));
+      }
+      if (result.value.byteLength === 0) continue;
+      if (!sawByte) {
+        sawByte = true;
+        yield { type: 'first-byte' };
+      }
+      const text = decoder.decode(result.value, { stream: true });
+      if (format === 'text') {
+        markProgress();
+        if (text) yield { type: 'text', text };
+        continue;
+      }
+      parser.feed(text);
+      if (queue.length === 0) continue;
+      const first = queue[0]!;
+      if (!checkedResume) {
+        checkedResume = true;
+        // A server that ignores Last-Event-ID replays from the start: detect it
+        // rather than show the answer twice.
+        if (first.id !== undefined && first.id === firstIdSeen) {
+          throw new DisconnectedError('resume-rejected', lastEventId || undefined);
+        }
+      }
+      firstIdSeen ??= first.id;
+      markProgress();
+      // One event per read, not per message: an async-generator step costs a few
+      // microtasks, which is most of the overhead when a read carries hundreds of events.
+      yield { type: 'messages', messages: queue.splice(0) };
+    }
+  }
+
+  function markProgress(): void {
+    receivedData = true;
+    streakStart = undefined;
+    streakRetries = 0;
+  }
+
+  /** A drop mid-answer: resumable only when events carried ids and resume is allowed. */
+  function dropped(error: Error): Failure {
+    // After a 2xx the server is generating: re-sending would start (and bill) a second
+    // generation, so only a resume with Last-Event-ID may continue it.
+    if (!policy.resume || !replayable || lastEventId === '') throw error;
+    return { error, kind: 'resume' };
+  }
+
+  async function* waitBeforeNext(failure: Failure): AsyncGenerator<TransportEvent, void> {
+    const now = clock.now();
+    streakStart ??= now;
+    const elapsed = now - streakStart;
+    if (!replayable || policy.maxRetries === 0) throw failure.error;
+    if (streakRetries >= policy.maxRetries) {
+      throw new RetryBudgetError(
+        streakRetries + 1,
+        elapsed,
+        failure.error,
+        `${policy.maxRetries} retries allowed`,
+      );
+    }
+    streakRetries++;
+    // A resume waits for the server's `retry:` hint when it gave one (SSE reconnection time).
+    const hint = failure.kind === 'resume' ? retryHint : undefined;
+    const delayMs = failure.waitMs ?? hint ?? backoffDelay(policy, streakRetries);
+    if (elapsed + delayMs > policy.maxElapsedMs) {
+      const why = `waiting ${Math.round(delayMs)} ms would exceed the ${policy.maxElapsedMs} ms budget`;
+      throw new RetryBudgetError(streakRetries, elapsed, failure.error, why);
+    }
+    yield { type: 'retrying', attempt: streakRetries, delayMs, kind: failure.kind, error: failure.error };
+    await sleep(clock, delayMs, signal);
+  }
+}
