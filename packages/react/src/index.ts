@@ -1,0 +1,104 @@
+/**
+ * @tokenpaint/react: streamed LLM output in React with one commit per frame at
+ * most, a first token painted without delay, skeletons, live tool calls and
+ * accessible announcements. Re-exports the core names apps need, so one package
+ * is enough.
+ */
+
+// The core names a React app needs, so it installs one package.
+export type {
+  Clock,
+  FinishReason,
+  JSONPath,
+  PartialJSONOptions,
+  RetryInfo,
+  RetryPolicy,
+  StartStreamOptions,
+  StreamProtocol,
+  StreamRun,
+  StreamSnapshot,
+  StreamStatus,
+  StreamTiming,
+  ToolCallSnapshot,
+  ToolCallState,
+  Usage,
+} from '@tokenpaint/core';
+export {
+  Allow,
+  ContentTypeError,
+  createPartialJSON,
+  DisconnectedError,
+  HttpError,
+  MalformedEventError,
+  NetworkError,
+  PartialJSONSyntaxError,
+  ProtocolDetectionError,
+  ProviderError,
+  RetryBudgetError,
+  StallError,
+  StreamError,
+  startStream,
+  ToolCallValidationError,
+} from '@tokenpaint/core';
+export { completedSentenceEnd } from './a11y/sentence-boundary.ts';
+export { useKeepFocus } from './a11y/use-keep-focus.ts';
+export { DEFAULT_ANNOUNCE_INTERVAL_MS, useSentenceAnnouncer } from './a11y/use-sentence-announcer.ts';
+export {
+  Caret,
+  DefaultActions,
+  DefaultReasoning,
+  DefaultSkeleton,
+  DefaultStatus,
+  DefaultText,
+} from './components/default-parts.tsx';
+export { Countdown, Elapsed, formatSeconds } from './components/elapsed.tsx';
+export type { JSONValueViewProps } from './components/json-value-view.tsx';
+export { JSONValueView } from './components/json-value-view.tsx';
+export type { LiveRegionProps } from './components/live-region.tsx';
+export { LiveRegion, visuallyHidden } from './components/live-region.tsx';
+export type {
+  ActionsProps,
+  ReasoningProps,
+  SkeletonProps,
+  SkeletonShape,
+  StatusProps,
+  StreamingMessageComponents,
+  TextProps,
+  ToolCallProps,
+} from './components/slots.ts';
+export { isRunning, runningToolName, statusAnnouncement, statusLabel } from './components/status-text.ts';
+export type { StreamingMessageProps } from './components/streaming-message.tsx';
+export { defaultComponents, StreamingMessage } from './components/streaming-message.tsx';
+export { ToolCallView } from './components/tool-call-view.tsx';
+export type { UseConversationOptions, UseConversationResult } from './hooks/use-conversation.ts';
+export { useConversation } from './hooks/use-conversation.ts';
+export type { PartialJSONSource, PartialJSONState } from './hooks/use-partial-json.ts';
+export { usePartialJSON } from './hooks/use-partial-json.ts';
+export type { StreamSource, UseStreamOptions, UseStreamResult } from './hooks/use-stream.ts';
+export { useStream } from './hooks/use-stream.ts';
+export { useStreamSelector } from './hooks/use-stream-selector.ts';
+export type { Tick } from './hooks/use-ticker.ts';
+export { useTicker } from './hooks/use-ticker.ts';
+export type { ToolCallProgressState } from './hooks/use-tool-call.ts';
+export { useToolCall } from './hooks/use-tool-call.ts';
+export type { EqualityFn } from './hooks/use-view-selector.ts';
+export type { Pacer, PacingOptions, ResolvedPacing } from './pacing/pacer.ts';
+export { createPacer, defaultPacing, resolvePacing } from './pacing/pacer.ts';
+export type { FrameLoop, FrameTask } from './scheduling/frame-loop.ts';
+export { getFrameLoop } from './scheduling/frame-loop.ts';
+export type { FrameScheduler } from './scheduling/frame-scheduler.ts';
+export { browserFrameScheduler } from './scheduling/frame-scheduler.ts';
+export type { FrameSchedulerProviderProps } from './scheduling/scheduler-context.tsx';
+export { FrameSchedulerProvider, useFrameScheduler } from './scheduling/scheduler-context.tsx';
+export type {
+  ConversationMessage,
+  ConversationRequest,
+  ConversationState,
+  ConversationStore,
+} from './store/conversation-store.ts';
+export { createConversationStore } from './store/conversation-store.ts';
+export { idleSnapshot } from './store/idle-view.ts';
+export type { RunView, RunViewOptions, StreamView } from './store/run-view.ts';
+export { createRunView, getSharedRunView } from './store/run-view.ts';
+export type { CompletedPaths } from './store/tool-call-progress.ts';
+export { pathKey } from './store/tool-call-progress.ts';

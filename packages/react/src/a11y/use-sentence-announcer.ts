@@ -1,0 +1,69 @@
+'use client';
+/**
+ * Feeds a visually hidden `aria-live="polite"` element with the text of completed
+ * sentences, at most once per `minIntervalMs` (sentences completed in between are
+ * joined), and the rest when the stream ends.
+ *
+ * It writes the element's `textContent` directly instead of through React state:
+ * announcements are not part of the visual tree, and routing them through state
+ * would add a React commit per sentence on top of the one-per-frame budget.
+ */
+import { type RefObject, useEffect, useRef } from 'react';
+import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
+import { completedSentenceEnd } from './sentence-boundary.ts';
+
+/** Announcements are at least this far apart by default (a sentence takes longer to speak). */
+export const DEFAULT_ANNOUNCE_INTERVAL_MS = 1000;
+
+/** Announces `text` sentence by sentence into the element behind `region`. `final`: no more text will come. */
+export function useSentenceAnnouncer(
+  region: RefObject<HTMLElement | null>,
+  text: string,
+  final: boolean,
+  minIntervalMs = DEFAULT_ANNOUNCE_INTERVAL_MS,
+): void {
+  const scheduler = useFrameScheduler();
+  const state = useRef({ text: '', final: false, upTo: 0, lastAt: -Infinity, timer: undefined as unknown });
+
+  useEffect(() => {
+    const s = state.current;
+    if (text.length < s.upTo || !text.startsWith(s.text.slice(0, s.upTo))) {
+      // A new response (a retry or the next turn): start over.
+      s.upTo = 0;
+      if (region.current) region.current.textContent = '';
+    }
+    s.text = text;
+    s.final = final;
+    const flush = (): void => {
+      s.timer = undefined;
+      const end = s.final ? s.text.length : completedSentenceEnd(s.text, s.upTo);
+      if (end <= s.upTo) return;
+      const now = scheduler.now();
+      const wait = s.lastAt + minIntervalMs - now;
+      if (wait > 0 && !s.final) {
+        s.timer ??= scheduler.setTimeout(flush, wait);
+        return;
+      }
+      const sentence = s.text.slice(s.upTo, end).trim();
+      s.upTo = end;
+      if (!sentence || !region.current) return;
+      s.lastAt = now;
+      region.current.textContent = sentence;
+    };
+    if (final && s.timer !== undefined) {
+      // The stream ended: what is held for the interval is said now, with the rest.
+      scheduler.clearTimeout(s.timer);
+      s.timer = undefined;
+    }
+    if (s.timer === undefined) flush();
+  }, [text, final, minIntervalMs, region, scheduler]);
+
+  useEffect(
+    () => () => {
+      const s = state.current;
+      if (s.timer !== undefined) scheduler.clearTimeout(s.timer);
+      s.timer = undefined;
+    },
+    [scheduler],
+  );
+}

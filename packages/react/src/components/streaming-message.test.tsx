@@ -1,0 +1,165 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeRun, type FakeRun } from '../test-utils/fake-run.ts';
+import { actNow, type ClockedRender, renderWithClock } from '../test-utils/render-with-clock.tsx';
+import type { TextProps } from './slots.ts';
+import { StreamingMessage, type StreamingMessageProps } from './streaming-message.tsx';
+
+function setup(
+  props: Pick<StreamingMessageProps, 'skeleton' | 'components' | 'pacing'> = {},
+): ClockedRender & { run: FakeRun } {
+  const view = renderWithClock(<p />);
+  const run = createFakeRun({ now: view.scheduler.now });
+  view.rerender(<StreamingMessage run={run} {...props} />);
+  return Object.assign(view, { run });
+}
+
+function CustomText({ text, streaming }: TextProps) {
+  return <output data-testid="custom">{`${text}|${streaming}`}</output>;
+}
+
+const part = (container: HTMLElement, name: string) => container.querySelector(`[data-tp-part="${name}"]`);
+
+describe('<StreamingMessage>', () => {
+  it('shows a skeleton with reserved height and an elapsed time while connecting', () => {
+    const { container, tick } = setup({ skeleton: 'code' });
+    expect(part(container, 'message')?.getAttribute('data-tp-status')).toBe('connecting');
+    expect(container.querySelectorAll('[data-tp-part="skeleton-line"]')).toHaveLength(6);
+    expect(part(container, 'skeleton')?.getAttribute('aria-hidden')).toBe('true');
+    expect((part(container, 'body') as HTMLElement).style.minHeight).toBe(
+      'calc(6 * var(--tp-line-height, 1.5em))',
+    );
+    expect(part(container, 'status-label')?.textContent).toBe('Connecting…');
+    for (let i = 0; i < 8; i++) tick(150);
+    expect(part(container, 'elapsed')?.textContent).toBe('1.2s');
+    expect(screen.getByRole('status').textContent).toBe('Connecting');
+  });
+
+  it('replaces the skeleton with text and a hidden caret on the first token, keeping the reserved height', () => {
+    const { container, run } = setup({ skeleton: 4 });
+    actNow(() => run.setStatus('waiting'));
+    expect(part(container, 'status-label')?.textContent).toBe('Thinking…');
+    actNow(() => run.appendText('Hello'));
+    expect(part(container, 'skeleton')).toBeNull();
+    expect(part(container, 'text')?.textContent).toBe('Hello▍');
+    expect(part(container, 'caret')?.getAttribute('aria-hidden')).toBe('true');
+    expect((part(container, 'body') as HTMLElement).style.minHeight).toBe(
+      'calc(4 * var(--tp-line-height, 1.5em))',
+    );
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeTruthy();
+    expect(part(container, 'body')?.getAttribute('aria-busy')).toBe('true');
+    expect(part(container, 'live-text')?.closest('[aria-busy="true"]')).toBeNull();
+  });
+
+  it('names the running tool, says when stalled, and counts down to the next retry', () => {
+    const { container, run, tick } = setup();
+    actNow(() =>
+      run.setToolCall({
+        id: 'c1',
+        name: 'get_weather',
+        argsText: '{}',
+        args: {},
+        state: 'args-complete',
+        completedPaths: [[]],
+      }),
+    );
+    actNow(() => run.setStatus('tool-running'));
+    expect(part(container, 'status-label')?.textContent).toBe('Running get_weather…');
+    actNow(() => run.setStatus('stalled'));
+    expect(part(container, 'status-label')?.textContent).toBe('Connection stalled, waiting…');
+    const at = run.getSnapshot().timing.requestStart + 3000;
+    actNow(() => run.setStatus('retrying', { retry: { attempt: 2, nextAttemptAt: at, reason: '503' } }));
+    expect(part(container, 'status-label')?.textContent).toBe('Retrying (attempt 2)…');
+    expect(part(container, 'countdown')?.textContent).toBe('in 3s');
+    tick(1100);
+    expect(part(container, 'countdown')?.textContent).toBe('in 2s');
+    expect(screen.getByRole('status').textContent).toBe('Connection failed, retrying (attempt 2)');
+  });
+
+  it('shows the error with a Retry button that retries the run, keeping the received text', () => {
+    const { container, run } = setup();
+    actNow(() => run.appendText('Partial answer'));
+    actNow(() => run.setStatus('error', { error: new Error('upstream reset') }));
+    expect(part(container, 'status-label')?.textContent).toBe('Error: upstream reset');
+    expect(part(container, 'text')?.textContent).toBe('Partial answer');
+    expect(part(container, 'caret')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(run.calls.retry).toBe(1);
+    expect(part(container, 'message')?.getAttribute('data-tp-status')).toBe('connecting');
+    expect(part(container, 'skeleton')).not.toBeNull();
+  });
+
+  it('Stop aborts, keeps the partial answer and keeps focus on the same button (now Retry)', () => {
+    const { container, run } = setup();
+    actNow(() => run.appendText('Half of it'));
+    const stop = screen.getByRole('button', { name: 'Stop' });
+    stop.focus();
+    fireEvent.click(stop);
+    expect(run.calls.abort).toBe(1);
+    expect(part(container, 'status-label')?.textContent).toBe('Stopped');
+    expect(part(container, 'text')?.textContent).toBe('Half of it');
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    expect(retry).toBe(stop);
+    expect(document.activeElement).toBe(retry);
+  });
+
+  it('ends with no caret and no buttons when done', () => {
+    const { container, run, tick } = setup();
+    actNow(() => run.appendText('All of it.'));
+    actNow(() => run.setStatus('done'));
+    tick();
+    expect(part(container, 'message')?.getAttribute('data-tp-status')).toBe('done');
+    expect(part(container, 'caret')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(part(container, 'body')?.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('moves keyboard focus to the message when the focused Stop button goes away at the end', () => {
+    const { container, run, tick } = setup();
+    actNow(() => run.appendText('Almost.'));
+    screen.getByRole('button', { name: 'Stop' }).focus();
+    actNow(() => run.setStatus('done'));
+    tick();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(document.activeElement).toBe(part(container, 'message'));
+  });
+
+  it('commits the first token at once and then at most once per frame for 5,000 tokens', () => {
+    const { run, commits, tick, container } = setup();
+    actNow(() => run.setStatus('waiting'));
+    const before = commits();
+    actNow(() => run.appendText('first '));
+    expect(commits()).toBe(before + 1);
+    for (let frame = 0; frame < 10; frame++) {
+      actNow(() => {
+        for (let i = 0; i < 500; i++) run.appendText('tok ');
+      });
+      tick();
+    }
+    expect(commits() - before).toBeLessThanOrEqual(11);
+    expect(part(container, 'text')?.textContent).toBe(`${run.getSnapshot().text}▍`);
+  });
+
+  it('accepts replacement parts', () => {
+    const { run } = setup({ components: { Text: CustomText } });
+    actNow(() => run.appendText('md **bold**'));
+    expect(screen.getByTestId('custom').textContent).toBe('md **bold**|true');
+  });
+
+  it('paces a burst when asked, revealing over several frames', () => {
+    const { run, tick, container } = setup({ pacing: { maxLagMs: 1000 } });
+    actNow(() => run.appendText('A'));
+    tick(200);
+    actNow(() => run.appendText('b'.repeat(400)));
+    const lengths: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      tick();
+      lengths.push(part(container, 'text')?.textContent?.length ?? 0);
+    }
+    expect(lengths[0]).toBeLessThan(lengths[5] as number);
+    expect(lengths[5]).toBeLessThan(402);
+    act(() => run.setStatus('done'));
+    for (let i = 0; i < 12; i++) tick();
+    expect(part(container, 'text')?.textContent).toBe(`A${'b'.repeat(400)}`);
+  });
+});

@@ -1,0 +1,95 @@
+import { render } from '@testing-library/react';
+import type { ToolCallSnapshot } from '@tokenpaint/core';
+import { describe, expect, it } from 'vitest';
+import { createFakeRun } from '../test-utils/fake-run.ts';
+import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
+import { StreamingMessage } from './streaming-message.tsx';
+import { ToolCallView } from './tool-call-view.tsx';
+
+const call = (patch: Partial<ToolCallSnapshot>): ToolCallSnapshot => ({
+  id: 'c1',
+  name: 'search',
+  argsText: '',
+  args: undefined,
+  state: 'streaming-args',
+  completedPaths: [],
+  ...patch,
+});
+
+const carets = (root: ParentNode) =>
+  [...root.querySelectorAll('[data-tp-part="caret"]')].map(
+    (c) => c.closest('[data-tp-part="json-entry"]')?.querySelector('dt')?.textContent ?? '(root)',
+  );
+
+describe('<ToolCallView>', () => {
+  it('renders partial arguments as nested key/values with a caret only on the growing field', () => {
+    const args = { query: 'cats', filters: { year: 20 } };
+    const { container } = render(<ToolCallView call={call({ args, completedPaths: [['query']] })} />);
+    expect(container.querySelector('[data-tp-part="tool-name"]')?.textContent).toBe('search');
+    const keys = [...container.querySelectorAll('dt')].map((d) => d.textContent);
+    expect(keys).toEqual(['query', 'filters', 'year']);
+    expect(carets(container)).toEqual(['year']);
+  });
+
+  it('drops the caret of a field completed in a snapshot that was never committed', () => {
+    const view = renderWithClock(<p />);
+    const run = createFakeRun({ now: view.scheduler.now });
+    view.rerender(<StreamingMessage run={run} />);
+    actNow(() => run.setToolCall(call({ argsText: '{"q":"a', args: { q: 'a' } })));
+    expect(carets(view.container)).toEqual(['q']);
+    actNow(() => {
+      run.setToolCall(call({ argsText: '{"q":"ab"', args: { q: 'ab' }, completedPaths: [['q']] }));
+      run.setToolCall(call({ argsText: '{"q":"ab",', args: { q: 'ab' }, completedPaths: [] }));
+    });
+    view.tick();
+    expect(carets(view.container)).toEqual([]);
+    expect(view.container.querySelector('dd')?.textContent).toBe('ab');
+  });
+
+  it('shows the result and the validation error, and no caret once arguments are complete', () => {
+    const { container } = render(
+      <ToolCallView
+        call={call({
+          args: { q: 'x' },
+          state: 'result',
+          result: { hits: 3 },
+          error: new Error('q is too short'),
+        })}
+      />,
+    );
+    expect(carets(container)).toEqual([]);
+    expect(container.querySelector('[data-tp-part="tool-result"]')?.textContent).toBe('hits3');
+    expect(container.querySelector('[data-tp-part="tool-error"]')?.textContent).toBe('q is too short');
+    expect(container.querySelector('[data-tp-part="tool-call"]')?.getAttribute('data-tp-state')).toBe(
+      'result',
+    );
+  });
+
+  it('skips re-rendering when the call keeps its identity, and finished subtrees when it changes', () => {
+    // A getter counts how often the finished subtree is read, i.e. rendered.
+    let reads = 0;
+    const done = Object.freeze({
+      get a() {
+        reads++;
+        return 1;
+      },
+    });
+    const first = call({ args: { done, title: 'He' } });
+    const { rerender, container } = render(<ToolCallView call={first} />);
+    expect(reads).toBe(1);
+    rerender(<ToolCallView call={first} />);
+    expect(reads).toBe(1);
+    rerender(<ToolCallView call={call({ args: { done, title: 'Hello' } })} />);
+    expect(reads).toBe(1);
+    expect(carets(container)).toEqual(['title']);
+    // The probe works: a new object at the same place is rendered.
+    const replaced = Object.freeze({
+      get a() {
+        reads++;
+        return 2;
+      },
+    });
+    rerender(<ToolCallView call={call({ args: { done: replaced, title: 'Hello' } })} />);
+    expect(reads).toBe(2);
+  });
+});

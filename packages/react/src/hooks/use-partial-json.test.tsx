@@ -1,0 +1,89 @@
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { FrameSchedulerProvider } from '../scheduling/scheduler-context.tsx';
+import { createFakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
+import { type PartialJSONSource, usePartialJSON } from './use-partial-json.ts';
+
+describe('usePartialJSON with a growing string', () => {
+  it('parses only the new suffix and keeps finished subtrees identical', () => {
+    const { result, rerender } = renderHook(({ text }: { text: string }) => usePartialJSON(text), {
+      initialProps: { text: '{"done": {"a": 1}, "title": "Hel' },
+    });
+    const first = result.current.value as { done: object; title: string };
+    expect(first).toEqual({ done: { a: 1 }, title: 'Hel' });
+    rerender({ text: '{"done": {"a": 1}, "title": "Hello"}' });
+    const second = result.current.value as { done: object; title: string };
+    expect(second.title).toBe('Hello');
+    expect(second.done).toBe(first.done);
+    expect(result.current.done).toBe(true);
+    const settled = result.current;
+    rerender({ text: '{"done": {"a": 1}, "title": "Hello"}' });
+    expect(result.current).toBe(settled); // same text, same state object
+  });
+
+  it('starts over when the string is not a continuation, and reports syntax errors keeping the value', () => {
+    const { result, rerender } = renderHook(({ text }: { text: string }) => usePartialJSON(text), {
+      initialProps: { text: '[1, 2' },
+    });
+    expect(result.current.value).toEqual([1, 2]);
+    rerender({ text: '{"x": tr' });
+    expect(result.current.value).toEqual({ x: true });
+    rerender({ text: '{"x": true, ]' });
+    expect(result.current.error?.name).toBe('PartialJSONSyntaxError');
+    expect(result.current.value).toEqual({ x: true });
+  });
+});
+
+describe('usePartialJSON with a delta source', () => {
+  async function* deltas(parts: string[], gate: () => Promise<void>) {
+    for (const part of parts) {
+      await gate();
+      yield part;
+    }
+  }
+
+  it('shows the first value at once, then commits once per frame, and finishes', async () => {
+    const scheduler = createFakeFrameScheduler();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <FrameSchedulerProvider scheduler={scheduler}>{children}</FrameSchedulerProvider>
+    );
+    let release: () => void = () => {};
+    const gate = () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    const source = deltas(['{"items": [', '"a"', ', "b"', ', "c"]}'], gate);
+    let renders = 0;
+    const { result } = renderHook(
+      ({ src }: { src: PartialJSONSource }) => {
+        renders++;
+        return usePartialJSON(src);
+      },
+      { wrapper, initialProps: { src: source } },
+    );
+    const step = async () => {
+      await act(async () => {
+        release();
+        await Promise.resolve();
+        await Promise.resolve();
+      });
+    };
+    await step();
+    expect(result.current.value).toEqual({ items: [] }); // first value: no frame needed
+    await step();
+    await step();
+    expect(result.current.value).toEqual({ items: [] }); // later deltas wait for the frame
+    const before = renders;
+    act(() => scheduler.tick());
+    expect(result.current.value).toEqual({ items: ['a', 'b'] });
+    expect(renders).toBe(before + 1);
+    await step();
+    await act(async () => {
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(result.current.value).toEqual({ items: ['a', 'b', 'c'] });
+    expect(result.current.done).toBe(true);
+  });
+});

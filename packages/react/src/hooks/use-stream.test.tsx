@@ -1,0 +1,112 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { createMockFetch, SCRIPTS } from '@tokenpaint/mock-llm';
+import { describe, expect, it } from 'vitest';
+import { createFakeRun } from '../test-utils/fake-run.ts';
+import { useStream } from './use-stream.ts';
+import { useToolCall } from './use-tool-call.ts';
+
+function recordingFetch() {
+  const mock = createMockFetch();
+  const signals: AbortSignal[] = [];
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    if (init?.signal) signals.push(init.signal);
+    return mock(input, init);
+  };
+  return { fetch, signals };
+}
+
+const URL_ = '/v1/chat/completions?preset=instant';
+
+describe('useStream', () => {
+  it('starts an owned request after mount and streams it to the end', async () => {
+    const { fetch, signals } = recordingFetch();
+    const { result } = renderHook(() =>
+      useStream({ url: URL_, body: { stream: true, messages: [] }, fetch }),
+    );
+    expect(result.current.run).toBeNull();
+    expect(result.current.snapshot.status).toBe('connecting');
+    await waitFor(() => expect(result.current.snapshot.status).toBe('done'));
+    expect(result.current.snapshot.text).toBe(SCRIPTS.text.text);
+    expect(signals).toHaveLength(1);
+  });
+
+  it('restarts when the body changes by value, not when it is only a new object', async () => {
+    const { fetch, signals } = recordingFetch();
+    const { result, rerender } = renderHook(
+      ({ q }: { q: string }) =>
+        useStream({ url: URL_, body: { stream: true, messages: [{ role: 'user', content: q }] }, fetch }),
+      { initialProps: { q: 'a' } },
+    );
+    await waitFor(() => expect(result.current.snapshot.status).toBe('done'));
+    rerender({ q: 'a' });
+    await act(async () => {});
+    expect(signals).toHaveLength(1);
+    const first = result.current.run;
+    rerender({ q: 'b' });
+    expect(result.current.snapshot.status).toBe('connecting'); // the old run is not shown for the new request
+    await waitFor(() => expect(result.current.snapshot.status).toBe('done'));
+    expect(signals).toHaveLength(2);
+    expect(result.current.run).not.toBe(first);
+  });
+
+  it('holds the request while disabled, and abort() stops it keeping the text', async () => {
+    const { fetch, signals } = recordingFetch();
+    const { result, rerender } = renderHook(
+      ({ enabled }: { enabled: boolean }) =>
+        useStream({
+          url: '/v1/chat/completions?preset=typical&ttft=5&tps=40&script=long',
+          body: { stream: true, messages: [] },
+          enabled,
+          fetch,
+        }),
+      { initialProps: { enabled: false } },
+    );
+    await act(async () => {});
+    expect(signals).toHaveLength(0);
+    rerender({ enabled: true });
+    await waitFor(() => expect(result.current.snapshot.text.length).toBeGreaterThan(3), { timeout: 4000 });
+    act(() => result.current.abort());
+    expect(result.current.snapshot.status).toBe('aborted');
+    expect(SCRIPTS.long.text.startsWith(result.current.snapshot.text)).toBe(true);
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it('follows an external run without aborting it on unmount', () => {
+    const run = createFakeRun();
+    const { result, unmount } = renderHook(() => useStream({ run }));
+    act(() => run.appendText('hi'));
+    expect(result.current.snapshot.text).toBe('hi');
+    unmount();
+    expect(run.calls.abort).toBe(0);
+    expect(run.listenerCount).toBe(0);
+  });
+});
+
+describe('useToolCall', () => {
+  it('re-renders for its call only, not for text or other calls', () => {
+    const run = createFakeRun();
+    let renders = 0;
+    const { result } = renderHook(() => {
+      renders++;
+      return useToolCall(run, 'b');
+    });
+    expect(result.current.call).toBeUndefined();
+    const b = {
+      id: 'b',
+      name: 'lookup',
+      argsText: '{"x":1}',
+      args: { x: 1 },
+      state: 'args-complete' as const,
+      completedPaths: [['x'], []],
+    };
+    act(() => run.setToolCall(b));
+    expect(result.current.call).toBe(b);
+    expect([...result.current.completed]).toEqual(['["x"]', '[]']);
+    const settled = renders;
+    act(() => {
+      run.appendText('text');
+      run.setToolCall({ ...b, id: 'a', name: 'other' });
+    });
+    expect(renders).toBe(settled);
+  });
+});

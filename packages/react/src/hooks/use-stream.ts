@@ -1,0 +1,93 @@
+'use client';
+import { type StartStreamOptions, type StreamRun, type StreamSnapshot, startStream } from '@tokenpaint/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { PacingOptions } from '../pacing/pacer.ts';
+import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
+import { idleView } from '../store/idle-view.ts';
+import { createRunView, getSharedRunView } from '../store/run-view.ts';
+import type { CompletedPaths } from '../store/tool-call-progress.ts';
+import { requestKey } from './request-key.ts';
+import { useViewSelector } from './use-view-selector.ts';
+
+/** Where the stream comes from: a request to start and own, or a run created elsewhere. */
+export type StreamSource =
+  | (StartStreamOptions & { readonly run?: undefined })
+  | { readonly run: StreamRun; readonly url?: undefined };
+
+/** Options of {@link useStream}. */
+export type UseStreamOptions = StreamSource & {
+  /** Smooth bursty text: `true` for the defaults, or the knobs (see `PacingOptions`). Default off. */
+  readonly pacing?: PacingOptions | boolean;
+  /** With a `url`: `false` holds the request back (the snapshot stays `connecting`). Default true. */
+  readonly enabled?: boolean;
+};
+
+/** What {@link useStream} returns. */
+export interface UseStreamResult {
+  /** The run as displayed: committed at most once per frame, text paced when `pacing` is on. */
+  readonly snapshot: StreamSnapshot;
+  /** Completed tool-call argument paths, per call id (for carets on streaming fields). */
+  readonly completedPaths: CompletedPaths;
+  /** The run, once started (`null` during the first render of an owned request, and on the server). */
+  readonly run: StreamRun | null;
+  /** Stops the run, keeping what was received. */
+  abort(): void;
+  /** Starts the request again after `error`, `aborted` or `done`. */
+  retry(): void;
+}
+
+const select = <T>(value: T): T => value;
+
+/**
+ * Streams a response into React: starts the request (or follows `run`),
+ * commits the first token at once and then at most once per animation frame,
+ * and aborts an owned request on unmount or when the request changes.
+ *
+ * @example
+ * const { snapshot, abort } = useStream({ url: '/api/chat', body: { messages }, pacing: true });
+ */
+export function useStream(options: UseStreamOptions): UseStreamResult {
+  const scheduler = useFrameScheduler();
+  const external = options.run;
+  const enabled = options.enabled ?? true;
+  const key = external ? null : requestKey(options);
+  const latest = useRef(options);
+  const [owned, setOwned] = useState<{ key: string; run: StreamRun } | null>(null);
+
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  useEffect(() => {
+    if (key === null || !enabled) return;
+    let cancelled = false;
+    let started: StreamRun | undefined;
+    // Started a microtask later: React StrictMode mounts, unmounts and remounts in one
+    // task, so the first mount is cancelled before it sends anything (one request, not two).
+    queueMicrotask(() => {
+      if (cancelled) return;
+      const { pacing: _pacing, enabled: _enabled, run: _run, ...request } = latest.current;
+      started = startStream(request as StartStreamOptions);
+      setOwned({ key, run: started });
+    });
+    return () => {
+      cancelled = true;
+      started?.abort();
+    };
+  }, [key, enabled]);
+
+  const run = external ?? (owned && owned.key === key ? owned.run : null);
+  const protocol = external ? undefined : options.protocol;
+  const pacing = options.pacing ?? false;
+  const pacingKey = JSON.stringify(pacing);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pacing is compared by value through pacingKey.
+  const view = useMemo(() => {
+    if (!run) return idleView(protocol);
+    return pacing ? createRunView(run, { scheduler, pacing }) : getSharedRunView(run, scheduler);
+  }, [run, scheduler, pacingKey, protocol]);
+  const state = useViewSelector(view, select);
+
+  const abort = useCallback(() => run?.abort(), [run]);
+  const retry = useCallback(() => run?.retry(), [run]);
+  return { snapshot: state.snapshot, completedPaths: state.completedPaths, run, abort, retry };
+}

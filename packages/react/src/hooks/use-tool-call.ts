@@ -1,0 +1,34 @@
+'use client';
+import type { StreamRun, ToolCallSnapshot } from '@tokenpaint/core';
+import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
+import { getSharedRunView } from '../store/run-view.ts';
+import { useViewSelector } from './use-view-selector.ts';
+
+/** What {@link useToolCall} returns. */
+export interface ToolCallProgressState {
+  /** The call as of the last commit; `undefined` until the run announces it. */
+  readonly call: ToolCallSnapshot | undefined;
+  /** Keys (`JSON.stringify(path)`) of every argument path that completed so far. */
+  readonly completed: ReadonlySet<string>;
+}
+
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+const sameProgress = (a: ToolCallProgressState, b: ToolCallProgressState): boolean =>
+  a.call === b.call && a.completed === b.completed;
+
+/**
+ * Follows one tool call of a run: re-renders only when that call changes (other
+ * calls and text tokens do not), at most once per frame.
+ */
+export function useToolCall(run: StreamRun, id: string): ToolCallProgressState {
+  const view = getSharedRunView(run, useFrameScheduler());
+  return useViewSelector(
+    view,
+    (v) => ({
+      call: v.snapshot.toolCalls.find((c) => c.id === id),
+      completed: v.completedPaths.get(id) ?? NO_PATHS,
+    }),
+    sameProgress,
+  );
+}

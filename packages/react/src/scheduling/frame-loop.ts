@@ -1,0 +1,97 @@
+/**
+ * One frame callback per scheduler, shared by every store that wants to commit.
+ *
+ * Stores do not request their own animation frames: two requests in the same
+ * frame are two callbacks with a microtask checkpoint between them, and React
+ * would commit once per callback. Funnelling every store through one callback
+ * makes all their listeners fire in one task, which React batches into a single
+ * commit per frame however many streams are on screen.
+ */
+import type { FrameScheduler } from './frame-scheduler.ts';
+
+/** Work to run at the next frame; receives `scheduler.now()`. */
+export type FrameTask = (now: number) => void;
+
+/** The shared loop of one scheduler. */
+export interface FrameLoop {
+  /** Runs `task` once at the next frame (idempotent until it runs). */
+  schedule(task: FrameTask): void;
+  /** Forgets a scheduled task. */
+  cancel(task: FrameTask): void;
+  /** Runs every scheduled task now (used to catch up when a hidden page becomes visible). */
+  flush(): void;
+}
+
+const DEFAULT_HIDDEN_INTERVAL_MS = 500;
+const loops = new WeakMap<FrameScheduler, FrameLoop>();
+
+/** The loop of `scheduler`, created on first use. */
+export function getFrameLoop(scheduler: FrameScheduler): FrameLoop {
+  let loop = loops.get(scheduler);
+  if (!loop) {
+    loop = createFrameLoop(scheduler);
+    loops.set(scheduler, loop);
+  }
+  return loop;
+}
+
+function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
+  const tasks = new Set<FrameTask>();
+  let pending: { kind: 'frame' | 'timer'; handle: unknown } | null = null;
+  let watchingVisibility = false;
+
+  const stop = (): void => {
+    if (!pending) return;
+    if (pending.kind === 'frame') scheduler.cancelFrame(pending.handle);
+    else scheduler.clearTimeout(pending.handle);
+    pending = null;
+  };
+
+  const flush = (): void => {
+    stop();
+    const list = [...tasks];
+    tasks.clear();
+    const now = scheduler.now();
+    // Tasks may schedule themselves again (a pacer still revealing text): they land in the next frame.
+    for (const task of list) task(now);
+  };
+
+  const start = (): void => {
+    if (pending || tasks.size === 0) return;
+    // Hidden pages run no frame callbacks: a timer keeps state current (titles, conversation lists).
+    pending = scheduler.isHidden()
+      ? {
+          kind: 'timer',
+          handle: scheduler.setTimeout(flush, scheduler.hiddenIntervalMs ?? DEFAULT_HIDDEN_INTERVAL_MS),
+        }
+      : { kind: 'frame', handle: scheduler.requestFrame(flush) };
+  };
+
+  const onVisibility = (): void => {
+    if (!pending) return;
+    if (scheduler.isHidden()) {
+      // A frame requested just before hiding would not run until the page comes back.
+      stop();
+      start();
+    } else {
+      // Back in view: show everything at once rather than waiting for the timer.
+      flush();
+    }
+  };
+
+  return {
+    schedule(task) {
+      if (!watchingVisibility) {
+        watchingVisibility = true;
+        scheduler.onVisibilityChange(onVisibility);
+      }
+      tasks.add(task);
+      start();
+    },
+    cancel(task) {
+      tasks.delete(task);
+      if (tasks.size === 0) stop();
+    },
+    flush,
+  };
+}

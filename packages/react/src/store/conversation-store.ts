@@ -1,0 +1,148 @@
+/**
+ * A multi-turn chat over stream runs: the message list, one run per answer, and
+ * the answer in progress mirrored into the list at most once per frame (through a
+ * run view), so earlier messages keep their identity and memoized rows skip.
+ */
+import {
+  type StartStreamOptions,
+  type StreamRun,
+  type StreamStatus,
+  startStream,
+  type ToolCallSnapshot,
+} from '@tokenpaint/core';
+import type { FrameScheduler } from '../scheduling/frame-scheduler.ts';
+import { createRunView } from './run-view.ts';
+
+/** One message of a conversation. */
+export interface ConversationMessage {
+  readonly id: string;
+  readonly role: 'user' | 'assistant';
+  /** The text; for the answer in progress, what was received so far. */
+  readonly text: string;
+  /** Assistant messages: where the run is (kept after the run settles, e.g. `aborted`). */
+  readonly status?: StreamStatus;
+  readonly reasoning?: string;
+  readonly toolCalls?: readonly ToolCallSnapshot[];
+  readonly error?: Error;
+  /** Assistant messages: the run that produces it (pass it to `<StreamingMessage run>`). */
+  readonly run?: StreamRun;
+}
+
+/** How a conversation builds its requests. */
+export interface ConversationRequest extends Omit<StartStreamOptions, 'body' | 'signal'> {
+  /**
+   * The request body. An object is sent with `messages: [{ role, content }]` added;
+   * a function receives the messages (the new user message included) and returns the whole body.
+   */
+  readonly body?: Readonly<Record<string, unknown>> | ((messages: readonly ConversationMessage[]) => unknown);
+}
+
+/** The state of a conversation; a new object on every change. */
+export interface ConversationState {
+  readonly messages: readonly ConversationMessage[];
+  /** The status of the latest answer, `idle` before the first. */
+  readonly status: StreamStatus | 'idle';
+}
+
+/** A conversation, framework-free apart from the frame scheduler. */
+export interface ConversationStore {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): ConversationState;
+  /** Sends a user message and streams the answer (stopping an answer still running, keeping its text). */
+  send(text: string): void;
+  /** Stops the answer in progress; its partial text stays in the list. */
+  stop(): void;
+  /** Asks for the latest answer again (after an error, a stop or a finished answer). */
+  retry(): void;
+  /** Stops everything (on unmount). */
+  dispose(): void;
+}
+
+let nextId = 1;
+const newId = (role: string): string => `${role}-${nextId++}`;
+
+function requestBody(request: ConversationRequest, messages: readonly ConversationMessage[]): unknown {
+  if (typeof request.body === 'function') return request.body(messages);
+  return { ...request.body, messages: messages.map((m) => ({ role: m.role, content: m.text })) };
+}
+
+/** Creates a conversation; `request()` is read at each send, so options may change between turns. */
+export function createConversationStore(
+  request: () => ConversationRequest,
+  scheduler: FrameScheduler,
+  initialMessages: readonly ConversationMessage[] = [],
+): ConversationStore {
+  const listeners = new Set<() => void>();
+  let state: ConversationState = { messages: initialMessages, status: 'idle' };
+  let active: { run: StreamRun; id: string; unsubscribe: () => void } | undefined;
+
+  const setState = (next: ConversationState): void => {
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const follow = (run: StreamRun, id: string): void => {
+    active?.unsubscribe();
+    const view = createRunView(run, { scheduler });
+    const mirror = (): void => {
+      const { snapshot } = view.getSnapshot();
+      const messages = state.messages.map((m) =>
+        m.id === id
+          ? {
+              ...m,
+              text: snapshot.text,
+              status: snapshot.status,
+              reasoning: snapshot.reasoning,
+              toolCalls: snapshot.toolCalls,
+              ...(snapshot.error ? { error: snapshot.error } : {}),
+            }
+          : m,
+      );
+      setState({ messages, status: snapshot.status });
+    };
+    active = { run, id, unsubscribe: view.subscribe(mirror) };
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    send(text) {
+      active?.run.abort();
+      const user: ConversationMessage = { id: newId('user'), role: 'user', text };
+      const history = [...state.messages, user];
+      const { body: _body, ...options } = request();
+      const run = startStream({ ...options, body: requestBody(request(), history) });
+      const answer: ConversationMessage = {
+        id: newId('assistant'),
+        role: 'assistant',
+        text: '',
+        status: 'connecting',
+        run,
+      };
+      setState({ messages: [...history, answer], status: 'connecting' });
+      follow(run, answer.id);
+    },
+    stop() {
+      active?.run.abort();
+    },
+    retry() {
+      const last = state.messages.at(-1);
+      if (last?.role !== 'assistant' || !last.run) return;
+      const { error: _error, ...rest } = last;
+      setState({
+        messages: [...state.messages.slice(0, -1), { ...rest, text: '', status: 'connecting' }],
+        status: 'connecting',
+      });
+      if (active?.run !== last.run) follow(last.run, last.id);
+      last.run.retry();
+    },
+    dispose() {
+      active?.run.abort();
+      active?.unsubscribe();
+      active = undefined;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
+import { createFakeRun } from '../test-utils/fake-run.ts';
+import { createRunView } from './run-view.ts';
+
+function setup(pacing?: boolean) {
+  const scheduler = createFakeFrameScheduler();
+  const run = createFakeRun({ now: scheduler.now });
+  const view = createRunView(run, { scheduler, pacing });
+  let notified = 0;
+  const unsubscribe = view.subscribe(() => notified++);
+  return { scheduler, run, view, unsubscribe, notifications: () => notified };
+}
+
+describe('createRunView', () => {
+  it('commits status changes and the first token synchronously, then once per frame', () => {
+    const { scheduler, run, view, notifications } = setup();
+    run.setStatus('waiting');
+    expect(notifications()).toBe(1);
+    run.appendText('Hel');
+    expect(notifications()).toBe(2);
+    expect(view.getSnapshot().snapshot.text).toBe('Hel');
+    for (let i = 0; i < 100; i++) run.appendText('lo');
+    expect(notifications()).toBe(2);
+    expect(view.getSnapshot().snapshot.text).toBe('Hel');
+    scheduler.tick();
+    expect(notifications()).toBe(3);
+    expect(view.getSnapshot().snapshot.text).toBe(`Hel${'lo'.repeat(100)}`);
+    scheduler.tick();
+    expect(notifications()).toBe(3); // nothing new, no commit
+  });
+
+  it('keeps the snapshot identity between commits', () => {
+    const { run, view } = setup();
+    run.appendText('a');
+    const first = view.getSnapshot();
+    run.appendText('b');
+    expect(view.getSnapshot()).toBe(first);
+  });
+
+  it('falls back to a timer while hidden and catches up at once when visible', () => {
+    const { scheduler, run, view, notifications } = setup(true);
+    run.appendText('first');
+    scheduler.setHidden(true);
+    run.appendText(' second');
+    scheduler.tick(16);
+    expect(view.getSnapshot().snapshot.text).toBe('first'); // no frames while hidden
+    scheduler.advance(500);
+    expect(view.getSnapshot().snapshot.text).toBe('first second'); // the hidden-page timer
+    run.appendText(' third');
+    const before = notifications();
+    scheduler.setHidden(false);
+    expect(notifications()).toBe(before + 1);
+    expect(view.getSnapshot().snapshot.text).toBe('first second third');
+  });
+
+  it('unsubscribes from the run when the last listener leaves, and catches up on return', () => {
+    const { run, view, unsubscribe } = setup();
+    expect(run.listenerCount).toBe(1);
+    unsubscribe();
+    expect(run.listenerCount).toBe(0);
+    run.appendText('missed');
+    view.subscribe(() => {});
+    expect(view.getSnapshot().snapshot.text).toBe('missed');
+  });
+
+  it('paces bursts, holds `done` until drained, and reveals all on abort', () => {
+    const { scheduler, run, view } = setup(true);
+    run.appendText('A');
+    scheduler.tick(100);
+    run.appendText('x'.repeat(300));
+    scheduler.tick();
+    const partial = view.getSnapshot().snapshot;
+    expect(partial.text.length).toBeGreaterThan(1);
+    expect(partial.text.length).toBeLessThan(301);
+    run.setStatus('done');
+    expect(view.getSnapshot().snapshot.status).toBe('streaming'); // still draining
+    for (let i = 0; i < 12; i++) scheduler.tick();
+    expect(view.getSnapshot().snapshot).toBe(run.getSnapshot());
+    expect(view.getSnapshot().snapshot.status).toBe('done');
+
+    run.retry();
+    run.appendText('B');
+    scheduler.tick(100);
+    run.appendText('y'.repeat(300));
+    run.abort();
+    expect(view.getSnapshot().snapshot.text).toBe(`B${'y'.repeat(300)}`);
+  });
+
+  it('reveals at once when the user prefers reduced motion', () => {
+    const { scheduler, run, view } = setup(true);
+    scheduler.setReducedMotion(true);
+    run.appendText('A');
+    scheduler.tick(100);
+    run.appendText('x'.repeat(300));
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.text).toHaveLength(301);
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const { scheduler, run, view } = setup(true);
+    run.appendText('A');
+    scheduler.tick(100);
+    run.appendText('😀'.repeat(200));
+    for (let i = 0; i < 20; i++) {
+      scheduler.tick();
+      const text = view.getSnapshot().snapshot.text;
+      expect(text.length % 2).toBe(1);
+    }
+  });
+
+  it('collects completed tool-call paths from snapshots it does not commit', () => {
+    const { scheduler, run, view } = setup();
+    const base = { id: 't1', name: 'search', result: undefined } as const;
+    run.setToolCall({
+      ...base,
+      argsText: '{"q":"a',
+      args: { q: 'a' },
+      state: 'streaming-args',
+      completedPaths: [],
+    });
+    run.setToolCall({
+      ...base,
+      argsText: '{"q":"ab"',
+      args: { q: 'ab' },
+      state: 'streaming-args',
+      completedPaths: [['q']],
+    });
+    run.setToolCall({
+      ...base,
+      argsText: '{"q":"ab", "n',
+      args: { q: 'ab' },
+      state: 'streaming-args',
+      completedPaths: [],
+    });
+    scheduler.tick();
+    expect([...(view.getSnapshot().completedPaths.get('t1') ?? [])]).toEqual(['["q"]']);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The frame-paced view of a stream run: an external store for
+ * `useSyncExternalStore` that turns one notification per network chunk into at
+ * most one notification per animation frame, and optionally paces the text.
+ *
+ * Rules:
+ * - Status changes and the first token commit synchronously. The first token is
+ *   the moment perceived latency is judged on: notifying React at once lets it
+ *   render in the idle time before the next frame, so the text is ready for that
+ *   frame's paint; deferring to the frame callback would move the heaviest commit
+ *   of the run (the skeleton replaced by text) into the frame's own budget, where
+ *   it competes with layout and paint and can slip a frame (≈16 ms).
+ * - Every other change marks the view dirty and asks the shared frame loop for a
+ *   commit; 5,000 chunks within one frame are one commit.
+ * - With `pacing`, the text shown is a prefix of the received text chosen by the
+ *   pacer (see `pacing/pacer.ts`); it reveals everything at once when the page is
+ *   hidden, the user prefers reduced motion, or the run ended in `error` or
+ *   `aborted` (what was received is shown, nothing is held back). While a paced run
+ *   drains after `done`, the view still says `streaming`, so the caret and Stop
+ *   button stay until the last character shows.
+ */
+import type { StreamRun, StreamSnapshot } from '@tokenpaint/core';
+import { createPacer, type PacingOptions } from '../pacing/pacer.ts';
+import { getFrameLoop } from '../scheduling/frame-loop.ts';
+import type { FrameScheduler } from '../scheduling/frame-scheduler.ts';
+import { type CompletedPaths, createToolCallProgress } from './tool-call-progress.ts';
+
+/** One committed picture of a run, as the UI shows it. */
+export interface StreamView {
+  /** What to display: the run's snapshot itself, or a copy whose text is the paced prefix. */
+  readonly snapshot: StreamSnapshot;
+  /** Completed argument paths per tool call id, collected from every snapshot (see `tool-call-progress.ts`). */
+  readonly completedPaths: CompletedPaths;
+}
+
+/** An external store over a run; `getSnapshot` returns the same object until the next commit. */
+export interface RunView {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): StreamView;
+}
+
+/** Options of {@link createRunView}. */
+export interface RunViewOptions {
+  readonly scheduler: FrameScheduler;
+  /** Smooth bursty text (see `PacingOptions`); `false`/absent shows text as it arrives (frame-coalesced). */
+  readonly pacing?: PacingOptions | boolean | undefined;
+}
+
+const HIGH_SURROGATE_MIN = 0xd800;
+const HIGH_SURROGATE_MAX = 0xdbff;
+
+/** Never cut between the two halves of a surrogate pair (an emoji would flash as a broken glyph). */
+function snapToCodePoint(text: string, count: number): number {
+  if (count <= 0 || count >= text.length) return count;
+  const code = text.charCodeAt(count - 1);
+  return code >= HIGH_SURROGATE_MIN && code <= HIGH_SURROGATE_MAX ? count + 1 : count;
+}
+
+function sameDisplay(
+  a: StreamSnapshot,
+  b: StreamSnapshot,
+  text: string,
+  status: StreamSnapshot['status'],
+): boolean {
+  return (
+    a.text === text &&
+    a.status === status &&
+    a.reasoning === b.reasoning &&
+    a.toolCalls === b.toolCalls &&
+    a.error === b.error &&
+    a.retry === b.retry &&
+    a.protocol === b.protocol
+  );
+}
+
+/** Creates a view of `run`. It subscribes to the run only while it has listeners. */
+export function createRunView(run: StreamRun, options: RunViewOptions): RunView {
+  const { scheduler } = options;
+  const loop = getFrameLoop(scheduler);
+  const pacer = options.pacing ? createPacer(options.pacing === true ? true : options.pacing) : undefined;
+  const progress = createToolCallProgress();
+  const listeners = new Set<() => void>();
+  let unsubscribe: (() => void) | undefined;
+
+  let seen = run.getSnapshot();
+  progress.observe(seen.toolCalls);
+  pacer?.arrive(seen.text.length, scheduler.now());
+  let committed: StreamView = { snapshot: seen, completedPaths: progress.publish() };
+
+  const commit = (): void => {
+    loop.cancel(task);
+    const received = run.getSnapshot();
+    let text = received.text;
+    let status = received.status;
+    if (pacer) {
+      const now = scheduler.now();
+      if (status === 'done') pacer.finish(now);
+      const instant =
+        status === 'error' ||
+        status === 'aborted' ||
+        scheduler.isHidden() ||
+        scheduler.prefersReducedMotion();
+      const count = instant ? text.length : snapToCodePoint(text, pacer.next(now));
+      pacer.revealTo(count);
+      if (count < text.length) {
+        text = text.slice(0, count);
+        if (status === 'done') status = 'streaming';
+        loop.schedule(task);
+      }
+    }
+    const completedPaths = progress.publish();
+    const previous = committed.snapshot;
+    let snapshot = received;
+    if (text !== received.text || status !== received.status) {
+      // Paced frames that reveal nothing new keep the previous object: no re-render for timing-only changes.
+      snapshot = sameDisplay(previous, received, text, status) ? previous : { ...received, text, status };
+    }
+    if (snapshot === previous && completedPaths === committed.completedPaths) return;
+    committed = { snapshot, completedPaths };
+    for (const listener of [...listeners]) listener();
+  };
+  const task = (): void => commit();
+
+  const onRunChange = (): void => {
+    const received = run.getSnapshot();
+    if (received === seen) return;
+    const before = seen;
+    seen = received;
+    progress.observe(received.toolCalls);
+    pacer?.arrive(received.text.length, scheduler.now());
+    // Text that arrives while the page is hidden is due the moment it becomes visible: no pacing.
+    if (pacer && scheduler.isHidden()) pacer.revealTo(received.text.length);
+    const shown = committed.snapshot;
+    const urgent =
+      received.status !== before.status ||
+      (shown.text === '' && received.text !== '') ||
+      (shown.reasoning === '' && received.reasoning !== '') ||
+      (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
+    if (urgent) commit();
+    else loop.schedule(task);
+  };
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!unsubscribe) {
+        unsubscribe = run.subscribe(onRunChange);
+        // Catch up with whatever happened while nobody was listening.
+        onRunChange();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && unsubscribe) {
+          unsubscribe();
+          unsubscribe = undefined;
+          loop.cancel(task);
+        }
+      };
+    },
+    getSnapshot: () => committed,
+  };
+}
+
+const shared = new WeakMap<StreamRun, WeakMap<FrameScheduler, RunView>>();
+
+/**
+ * The unpaced view of `run` shared by every component of one scheduler, so that
+ * many selectors over one run cost one subscription and commit together.
+ */
+export function getSharedRunView(run: StreamRun, scheduler: FrameScheduler): RunView {
+  let byScheduler = shared.get(run);
+  if (!byScheduler) {
+    byScheduler = new WeakMap();
+    shared.set(run, byScheduler);
+  }
+  let view = byScheduler.get(scheduler);
+  if (!view) {
+    view = createRunView(run, { scheduler });
+    byScheduler.set(scheduler, view);
+  }
+  return view;
+}

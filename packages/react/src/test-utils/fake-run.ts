@@ -1,0 +1,97 @@
+/**
+ * A stream run driven by hand, implementing the core's `StreamRun` contract, so
+ * the React layer is tested on every state transition without a network.
+ */
+import type { StreamRun, StreamSnapshot, StreamStatus, ToolCallSnapshot } from '@tokenpaint/core';
+
+/** A {@link StreamRun} whose snapshots the test sets. */
+export interface FakeRun extends StreamRun {
+  /** Replaces fields of the snapshot (a new object) and notifies subscribers. */
+  update(patch: Partial<StreamSnapshot>): void;
+  /** Appends a text delta (status becomes `streaming`) and records its arrival time. */
+  appendText(delta: string): void;
+  /** Inserts or replaces the tool call with `call.id`. */
+  setToolCall(call: ToolCallSnapshot): void;
+  /** Moves to `status`; terminal states settle `done`. */
+  setStatus(status: StreamStatus, patch?: Partial<StreamSnapshot>): void;
+  /** Calls of `abort()` and `retry()`. */
+  readonly calls: { abort: number; retry: number };
+  /** Current subscribers. */
+  readonly listenerCount: number;
+}
+
+const TERMINAL = new Set<StreamStatus>(['done', 'error', 'aborted']);
+
+/** Creates a fake run; `now` stamps token arrivals (share it with the fake frame clock). */
+export function createFakeRun(
+  options: { now?: () => number; initial?: Partial<StreamSnapshot> } = {},
+): FakeRun {
+  const now = options.now ?? (() => 0);
+  const listeners = new Set<() => void>();
+  const arrivals: number[] = [];
+  const fresh = (): StreamSnapshot => ({
+    status: 'connecting',
+    protocol: 'text',
+    text: '',
+    reasoning: '',
+    toolCalls: [],
+    timing: { requestStart: now(), tokenArrivals: arrivals },
+    ...options.initial,
+  });
+  let snapshot = fresh();
+  let settle: (s: StreamSnapshot) => void = () => {};
+  const pending = (): Promise<StreamSnapshot> =>
+    new Promise((resolve) => {
+      settle = resolve;
+    });
+  let done = pending();
+  const calls = { abort: 0, retry: 0 };
+
+  const update = (patch: Partial<StreamSnapshot>): void => {
+    snapshot = { ...snapshot, ...patch };
+    if (TERMINAL.has(snapshot.status)) settle(snapshot);
+    for (const listener of [...listeners]) listener();
+  };
+
+  const run: FakeRun = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    abort() {
+      calls.abort++;
+      if (!TERMINAL.has(snapshot.status)) update({ status: 'aborted' });
+    },
+    retry() {
+      calls.retry++;
+      arrivals.length = 0;
+      done = pending();
+      snapshot = fresh();
+      for (const listener of [...listeners]) listener();
+    },
+    get done() {
+      return done;
+    },
+    update,
+    appendText(delta) {
+      arrivals.push(now());
+      update({ status: 'streaming', text: snapshot.text + delta });
+    },
+    setToolCall(call) {
+      const list = snapshot.toolCalls.filter((c) => c.id !== call.id);
+      const index = snapshot.toolCalls.findIndex((c) => c.id === call.id);
+      if (index === -1) list.push(call);
+      else list.splice(index, 0, call);
+      update({ toolCalls: list });
+    },
+    setStatus(status, patch) {
+      update({ ...patch, status });
+    },
+    calls,
+    get listenerCount() {
+      return listeners.size;
+    },
+  };
+  return run;
+}
