@@ -32,7 +32,10 @@ export async function installFrameProbe(page: Page): Promise<void> {
     // Cumulative layout shift as web-vitals defines it (shifts without recent input).
     window.__layoutShift = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
         if (!entry.hadRecentInput) window.__layoutShift = (window.__layoutShift ?? 0) + entry.value;
       }
     }).observe({ type: 'layout-shift', buffered: true });

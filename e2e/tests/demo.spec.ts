@@ -20,7 +20,10 @@ test('takes a screenshot mid-stream and when done', async ({ page }, testInfo) =
   await page.goto('/?protocol=openai-chat&preset=typical&script=markdown&tps=30');
   await expect(message(page)).toHaveAttribute('data-tp-status', 'streaming', { timeout: 10_000 });
   await expect.poll(async () => ((await answerText(page).textContent()) ?? '').length).toBeGreaterThan(80);
-  const midStream = await page.screenshot({ fullPage: true, path: testInfo.outputPath('demo-mid-stream.png') });
+  const midStream = await page.screenshot({
+    fullPage: true,
+    path: testInfo.outputPath('demo-mid-stream.png'),
+  });
   await testInfo.attach('demo mid-stream', { body: midStream, contentType: 'image/png' });
   await expect(page.locator('[data-tp-part="caret"]')).toBeVisible();
 

@@ -7,9 +7,11 @@ import { TimingReadout } from './timing-readout.tsx';
 /** The status line plus the run's timing, through the `Status` slot. */
 function StatusWithTiming({ snapshot }: StatusProps): ReactNode {
   return (
+    // Timing first, in fixed-width columns: the status label's width changes with
+    // every state, and anything laid out after it would shift (CLS).
     <div className="demo-status">
-      <DefaultStatus snapshot={snapshot} />
       <TimingReadout timing={snapshot.timing} />
+      <DefaultStatus snapshot={snapshot} />
     </div>
   );
 }
@@ -131,7 +133,11 @@ export function App(): ReactNode {
           body={request.body}
           protocol={request.protocol}
           pacing={sent.pacing}
-          skeleton={sent.choice.script === 'tool-call' || sent.choice.script === 'parallel-tools' ? 'tool' : 'paragraph'}
+          skeleton={
+            sent.choice.script === 'tool-call' || sent.choice.script === 'parallel-tools'
+              ? 'tool'
+              : 'paragraph'
+          }
           components={components}
           aria-label="Assistant answer"
         />

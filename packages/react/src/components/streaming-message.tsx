@@ -82,7 +82,13 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
       className={className}
       aria-label={ariaLabel}
     >
-      <Status snapshot={snapshot} />
+      {/* Status and actions share one header row above the answer: anything placed
+          below a growing answer moves down with every new line, and each move is a
+          layout shift (CLS) by the browser's definition. */}
+      <div data-tp-part="header">
+        <Status snapshot={snapshot} />
+        <Actions status={status} onStop={abort} onRetry={retry} />
+      </div>
       {/* aria-busy sits on the body, not the root: assistive technology may hold back changes inside a
           busy element, and the live regions below must keep speaking while the answer streams. */}
       <div
@@ -104,7 +110,6 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
           <ToolCall key={call.id} call={call} completed={completedPaths.get(call.id)} />
         ))}
       </div>
-      <Actions status={status} onStop={abort} onRetry={retry} />
       <LiveRegion
         text={text}
         final={!running}

@@ -1,0 +1,339 @@
+/**
+ * The Storybook stories as fixtures (the Radix way): each test opens one story in
+ * the built Storybook's iframe and asserts the state the story exists to show.
+ * The stories stream from the in-browser mock, so no server beyond the static
+ * Storybook is involved. Needs `stories/storybook-static` served on STORYBOOK.
+ */
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { SCRIPTS } from '@tokenpaint/mock-llm';
+
+/** Where the built Storybook is served (see the Storybook `webServer` entry of the config). */
+const STORYBOOK = process.env.TOKENPAINT_STORYBOOK_URL ?? 'http://127.0.0.1:6006';
+
+/** Opens a story alone in the preview iframe. */
+async function openStory(page: Page, id: string): Promise<void> {
+  await page.goto(`${STORYBOOK}/iframe.html?id=${id}&viewMode=story`);
+}
+
+const messages = (page: Page): Locator => page.locator('#storybook-root [data-tp-part="message"]');
+const message = (page: Page): Locator => messages(page).first();
+const part = (scope: Locator, name: string): Locator => scope.locator(`[data-tp-part="${name}"]`);
+
+/** Whitespace-insensitive comparison: blocks are split into spans, not compared by layout. */
+const squash = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** Length of the message's answer text right now. */
+async function textLength(scope: Locator): Promise<number> {
+  return (
+    (await part(scope, 'text')
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => '')) ?? ''
+  ).length;
+}
+
+test.describe('StreamingMessage states', () => {
+  test('connecting: skeleton and Stop while no headers came back', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--connecting');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'connecting');
+    await expect(part(message(page), 'skeleton')).toBeVisible();
+    await expect(part(message(page), 'skeleton-line')).toHaveCount(3);
+    await expect(part(message(page), 'status-label')).toHaveText('Connecting…');
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  });
+
+  test('skeleton shapes: paragraph, code and tool placeholders hold in waiting', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--skeleton-shapes');
+    await expect(messages(page)).toHaveCount(3);
+    for (const [index, shape, lines] of [
+      [0, 'paragraph', 3],
+      [1, 'code', 6],
+      [2, 'tool', 4],
+    ] as const) {
+      const scope = messages(page).nth(index);
+      await expect(scope).toHaveAttribute('data-tp-status', 'waiting');
+      await expect(part(scope, 'skeleton')).toHaveAttribute('data-tp-shape', shape);
+      await expect(part(scope, 'skeleton-line')).toHaveCount(lines);
+    }
+  });
+
+  test('waiting: connected, no token, the skeleton stays', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--waiting');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'waiting');
+    await expect(part(message(page), 'status-label')).toHaveText('Thinking…');
+    await page.waitForTimeout(1_500);
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'waiting');
+    await expect(part(message(page), 'skeleton')).toBeVisible();
+    await expect(part(message(page), 'text')).toHaveCount(0);
+  });
+
+  test('streaming: text grows behind a caret', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--streaming');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'streaming', { timeout: 10_000 });
+    await expect(part(message(page), 'skeleton')).toHaveCount(0);
+    await expect(part(message(page), 'caret')).toBeVisible();
+    const before = await textLength(message(page));
+    await expect.poll(() => textLength(message(page))).toBeGreaterThan(before + 20);
+  });
+
+  test('pacing: the paced pane reveals in many small steps, the unpaced one in bursts', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--pacing-comparison');
+    const unpaced = page.locator('[data-story-pane="unpaced"] [data-tp-part="message"]');
+    const paced = page.locator('[data-story-pane="paced"] [data-tp-part="message"]');
+    await expect(unpaced).toHaveAttribute('data-tp-status', 'streaming', { timeout: 10_000 });
+    await expect(paced).toHaveAttribute('data-tp-status', 'streaming');
+    // Distinct text lengths seen at each animation frame over two seconds: bursts of
+    // 12 tokens five times a second give ~10 values unpaced; pacing shows a few
+    // characters per frame, so it shows many more intermediate lengths.
+    const steps = await page.evaluate(async (durationMs) => {
+      const text = (pane: string) =>
+        document.querySelector(`[data-story-pane="${pane}"] [data-tp-part="text"]`);
+      const unpacedText = text('unpaced');
+      const pacedText = text('paced');
+      const unpacedLengths = new Set<number>();
+      const pacedLengths = new Set<number>();
+      const end = performance.now() + durationMs;
+      while (performance.now() < end) {
+        await new Promise(requestAnimationFrame);
+        unpacedLengths.add(unpacedText?.textContent?.length ?? 0);
+        pacedLengths.add(pacedText?.textContent?.length ?? 0);
+      }
+      return { unpaced: unpacedLengths.size, paced: pacedLengths.size };
+    }, 2_000);
+    const { unpaced: unpacedSteps, paced: pacedSteps } = steps;
+    expect(unpacedSteps).toBeGreaterThan(3);
+    expect(pacedSteps).toBeGreaterThan(unpacedSteps * 2);
+  });
+
+  test('stalled: text so far stays and the status says stalled', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--stalled');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'stalled', { timeout: 10_000 });
+    await expect(part(message(page), 'status-label')).toHaveText('Connection stalled, waiting…');
+    expect(await textLength(message(page))).toBeGreaterThan(50);
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  });
+
+  test('retrying: a countdown to the next attempt after HTTP 429', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--retrying');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'retrying');
+    await expect(part(message(page), 'status-label')).toHaveText('Retrying (attempt 1)…');
+    await expect(part(message(page), 'countdown')).toHaveText(/^in (2\d|30)s$/);
+    await expect(part(message(page), 'skeleton')).toBeVisible();
+  });
+
+  test('error: the message and a Retry button', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--error-state');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'error');
+    await expect(part(message(page), 'status-label')).toContainText('HTTP 500');
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(part(message(page), 'skeleton')).toHaveCount(0);
+  });
+
+  test('dropped mid-answer: an error, with the text received kept', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--dropped-mid-answer');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'error', { timeout: 10_000 });
+    const shown = squash(await part(message(page), 'text').textContent());
+    expect(shown.length).toBeGreaterThan(20);
+    expect(squash(SCRIPTS.text.text).startsWith(shown)).toBe(true);
+  });
+
+  test('aborted: Stop keeps the partial answer and offers Retry, which streams again', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--aborted');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'aborted', { timeout: 20_000 });
+    await expect(part(message(page), 'status-label')).toHaveText('Stopped');
+    expect(await textLength(message(page))).toBeGreaterThan(80);
+    await expect(part(message(page), 'caret')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect(message(page)).toHaveAttribute('data-tp-status', /connecting|waiting|streaming/);
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  });
+
+  test('done: the whole script, no caret, no buttons', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--done');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.markdown.text));
+    await expect(part(message(page), 'caret')).toHaveCount(0);
+    await expect(part(message(page), 'actions')).toHaveCount(0);
+  });
+
+  test('reasoning: collapsed reasoning, then the answer', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--reasoning');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    const reasoning = part(message(page), 'reasoning');
+    await expect(reasoning).not.toHaveAttribute('open');
+    expect(squash(await part(reasoning, 'reasoning-text').textContent())).toBe(
+      squash(SCRIPTS.reasoning.reasoning),
+    );
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.reasoning.text));
+  });
+
+  test('parallel tool calls: three calls stream their arguments side by side', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--parallel-tool-calls');
+    const calls = part(message(page), 'tool-call');
+    await expect(calls).toHaveCount(3, { timeout: 15_000 });
+    await expect(calls.nth(0)).toHaveAttribute('data-tp-tool', 'get_weather');
+    await expect(calls.nth(2)).toHaveAttribute('data-tp-tool', 'search_docs');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 40_000 });
+    await expect(calls.nth(0)).toHaveAttribute('data-tp-state', 'args-complete');
+    await expect(part(calls.nth(0), 'tool-args')).toContainText('Paris');
+    await expect(part(calls.nth(2), 'tool-args')).toContainText('developer.mozilla.org');
+  });
+
+  test('large tool arguments: 36 KB of JSON stream into a live view', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--large-tool-arguments');
+    const call = part(message(page), 'tool-call');
+    await expect(call).toHaveAttribute('data-tp-state', 'streaming-args', { timeout: 10_000 });
+    await expect(part(call, 'caret').first()).toBeVisible();
+    await expect(call).toHaveAttribute('data-tp-state', 'args-complete', { timeout: 45_000 });
+    await expect(part(call, 'tool-args')).toContainText('Zürich');
+    await expect(part(call, 'caret')).toHaveCount(0);
+  });
+});
+
+test.describe('mock presets', () => {
+  test('instant: the whole answer at once', async ({ page }) => {
+    await openStory(page, 'mock-presets--instant');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.markdown.text));
+  });
+
+  test('stall: stalled, then recovers and finishes', async ({ page }) => {
+    await openStory(page, 'mock-presets--stall');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'stalled', { timeout: 10_000 });
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.text.text));
+  });
+
+  test('buffered proxy: nothing, then everything', async ({ page }) => {
+    await openStory(page, 'mock-presets--buffered-proxy');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'waiting');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.markdown.text));
+  });
+
+  test('drop with resumable ids: reconnects and completes the exact text', async ({ page }) => {
+    await openStory(page, 'mock-presets--drop-resumed');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.text.text));
+  });
+
+  test('rate limited: retries on 429', async ({ page }) => {
+    await openStory(page, 'mock-presets--rate-limited');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'retrying');
+    await expect(part(message(page), 'countdown')).toHaveText(/^in [0-2]s$/);
+  });
+
+  test('malformed: a typed error, text before it kept', async ({ page }) => {
+    await openStory(page, 'mock-presets--malformed');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'error', { timeout: 10_000 });
+    expect(await textLength(message(page))).toBeGreaterThan(20);
+    await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+  });
+});
+
+test.describe('protocols', () => {
+  for (const protocol of ['openai-chat', 'openai-responses', 'anthropic', 'ai-sdk', 'text'] as const) {
+    test(`${protocol}: the exact answer${protocol === 'text' ? '' : ' and reasoning'}`, async ({ page }) => {
+      await openStory(page, `protocols--${protocol}`);
+      await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+      await expect(message(page)).toHaveAttribute('aria-label', `Answer streamed as ${protocol}`);
+      expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.reasoning.text));
+      const reasoning = part(message(page), 'reasoning-text');
+      if (protocol === 'text') await expect(reasoning).toHaveCount(0);
+      else expect(squash(await reasoning.textContent())).toBe(squash(SCRIPTS.reasoning.reasoning));
+    });
+  }
+
+  test('auto-detect picks the adapter from the response', async ({ page }) => {
+    await openStory(page, 'protocols--auto-detect');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.reasoning.text));
+  });
+});
+
+test.describe('look and parts', () => {
+  test('theming: --tp-* properties reach the message and its caret', async ({ page }) => {
+    await openStory(page, 'theming--dusk');
+    await expect(part(message(page), 'caret').first()).toBeVisible({ timeout: 10_000 });
+    const caretColor = await part(message(page), 'caret')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
+    expect(caretColor).toBe('rgb(244, 114, 182)');
+  });
+
+  test('custom components: replaced skeleton, status, text and actions', async ({ page }) => {
+    await openStory(page, 'streamingmessage-custom-components--skeleton');
+    await expect(page.locator('.custom-dots')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Stop generating' })).toBeVisible();
+
+    await openStory(page, 'streamingmessage-custom-components--markdown');
+    await expect(page.getByRole('heading', { name: 'Rendering streamed Markdown' })).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(page.locator('[data-story-part="metrics"]')).toContainText(
+      /\d+ tokens · first after \d+ ms/,
+    );
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 30_000 });
+    await expect(page.locator('.custom-markdown pre')).toContainText('export function paint');
+  });
+
+  test('Replay restarts the story from the request', async ({ page }) => {
+    await openStory(page, 'streamingmessage-states--done');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
+    await message(page).evaluate((el) => el.setAttribute('data-test-old', ''));
+    await page.getByRole('button', { name: 'Replay the story from the start' }).click();
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
+    await expect(message(page)).not.toHaveAttribute('data-test-old');
+  });
+});
+
+test.describe('useConversation', () => {
+  test('two turns: the first stays done while the second streams', async ({ page }) => {
+    await openStory(page, 'useconversation--multi-turn');
+    const user = page.locator('[data-story-role="user"]');
+    const assistant = page.locator('[data-story-role="assistant"] [data-tp-part="message"]');
+    // The story's play function sends the first message.
+    await expect(user).toHaveCount(1);
+    await expect(assistant.first()).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+
+    await page.getByRole('textbox', { name: 'Message' }).fill('And a second question?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(user).toHaveCount(2);
+    await expect(user.nth(1)).toHaveText('And a second question?');
+    await expect(assistant).toHaveCount(2);
+    await expect(assistant.nth(1)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    await expect(assistant.first()).toHaveAttribute('data-tp-status', 'done');
+    expect(squash(await part(assistant.nth(1), 'text').textContent())).toBe(squash(SCRIPTS.text.text));
+  });
+});
+
+test.describe('ToolCallView', () => {
+  test('streaming arguments end in a caret; complete ones do not', async ({ page }) => {
+    await openStory(page, 'toolcallview--streaming-arguments');
+    const call = page.locator('[data-tp-part="tool-call"]');
+    await expect(call).toHaveAttribute('data-tp-state', 'streaming-args');
+    await expect(call).toHaveAttribute('aria-busy', 'true');
+    await expect(part(call, 'caret')).toHaveCount(1);
+
+    await openStory(page, 'toolcallview--arguments-complete');
+    await expect(part(call, 'tool-args')).toContainText('Forecast for Paris');
+    await expect(part(call, 'caret')).toHaveCount(0);
+  });
+
+  test('result and validation error', async ({ page }) => {
+    await openStory(page, 'toolcallview--with-result');
+    await expect(page.locator('[data-tp-part="tool-result"]')).toContainText('light rain');
+
+    await openStory(page, 'toolcallview--validation-error');
+    await expect(page.getByRole('alert')).toContainText('expected at most 3 days');
+  });
+
+  test('live: a 36 KB call grows field by field', async ({ page }) => {
+    await openStory(page, 'toolcallview--live');
+    const call = page.locator('[data-tp-part="tool-call"]');
+    await expect(call).toHaveAttribute('data-tp-tool', 'create_report', { timeout: 10_000 });
+    const entries = call.locator('[data-tp-part="json-entry"]');
+    const before = await entries.count();
+    await expect.poll(() => entries.count()).toBeGreaterThan(before + 5);
+  });
+});
