@@ -23,6 +23,15 @@ function run(label, command, args, options = {}) {
   return result.status === 0;
 }
 
+/**
+ * Counts a runner's report; a runner that exited non-zero while reporting no
+ * failed test (it could not start its server, a config error, a crash) counts
+ * one failure, so it can never read as green.
+ */
+function countReport(label, ok, passed, failed, skipped) {
+  count(label, passed, failed === 0 && !ok ? 1 : failed, skipped);
+}
+
 function count(label, passed, failed, skipped = 0) {
   totals.passed += passed;
   totals.failed += failed;
@@ -65,7 +74,7 @@ if (wants('unit')) {
   for (const { dir, pkg } of packages) {
     if (!pkg.scripts?.test || pkg.name === '@tokenpaint/e2e') continue;
     const out = join(reports, `vitest-${relative(root, dir).replaceAll('/', '-')}.json`);
-    run(`vitest ${pkg.name}`, 'pnpm', [
+    const ok = run(`vitest ${pkg.name}`, 'pnpm', [
       '--dir',
       dir,
       'exec',
@@ -84,8 +93,9 @@ if (wants('unit')) {
     const brokenFiles = (report.testResults ?? []).filter(
       (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
     ).length;
-    count(
+    countReport(
       `vitest ${pkg.name}`,
+      ok,
       report.numPassedTests,
       report.numFailedTests + brokenFiles,
       report.numPendingTests + report.numTodoTests,
@@ -102,19 +112,23 @@ if (wants('storybook')) {
 
 if (wants('e2e')) {
   const out = join(reports, 'playwright.json');
-  run(
+  const ok = run(
     'playwright',
     'pnpm',
     ['--dir', join(root, 'e2e'), 'exec', 'playwright', 'test', '--reporter=list,json'],
     {
       // The specs import workspace packages (the mock's scripts) from source.
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: out, NODE_OPTIONS: '--conditions=@tokenpaint/source' },
+      env: {
+        ...process.env,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: out,
+        NODE_OPTIONS: '--conditions=@tokenpaint/source',
+      },
     },
   );
   if (!existsSync(out)) count('playwright', 0, 1);
   else {
     const { stats } = JSON.parse(readFileSync(out, 'utf8'));
-    count('playwright', stats.expected + stats.flaky, stats.unexpected, stats.skipped);
+    countReport('playwright', ok, stats.expected + stats.flaky, stats.unexpected, stats.skipped);
   }
 }
 

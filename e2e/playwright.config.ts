@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // the browser it installed itself, so users with `playwright install` need nothing.
 const executablePath = process.env.TOKENPAINT_CHROMIUM || undefined;
 
-const DEMO_PORT = 4173;
+// Not Vite's default preview port (4173), so a preview left running elsewhere cannot collide.
+const DEMO_PORT = 4317;
 
 export default defineConfig({
   testDir: '.',

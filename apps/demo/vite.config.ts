@@ -21,6 +21,16 @@ function mockLLM(): Plugin {
         req.url = MOCK_BASE + (req.url ?? '');
         listener(req, res, next);
       });
+      // Say where the mock is, for pointing other clients (curl, the SDKs) at it.
+      const printUrls = server.printUrls.bind(server);
+      server.printUrls = () => {
+        printUrls();
+        const local = server.resolvedUrls?.local[0];
+        if (local)
+          server.config.logger.info(
+            `  ➜  Mock LLM: ${new URL(`.${MOCK_BASE}/`, local).href} (GET for endpoints and presets)`,
+          );
+      };
     },
     configurePreviewServer(server) {
       server.middlewares.use(MOCK_BASE, (req, res, next) => {
