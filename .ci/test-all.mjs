@@ -108,6 +108,8 @@ if (wants('storybook')) {
     env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
   });
   count('storybook build', ok ? 1 : 0, ok ? 0 : 1);
+  // The e2e suite serves this build instead of making its own.
+  if (ok) process.env.TOKENPAINT_STORYBOOK_BUILT = '1';
 }
 
 if (wants('e2e')) {

@@ -1,12 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
+import { DEMO_PORT, STORYBOOK_PORT } from './support/ports.ts';
 
 // TOKENPAINT_CHROMIUM points at a system Chromium (Debian's /usr/bin/chromium on
 // machines that cannot download Playwright's own build). Unset, Playwright uses
 // the browser it installed itself, so users with `playwright install` need nothing.
 const executablePath = process.env.TOKENPAINT_CHROMIUM || undefined;
-
-// Not Vite's default preview port (4173), so a preview left running elsewhere cannot collide.
-const DEMO_PORT = 4317;
 
 export default defineConfig({
   testDir: '.',
@@ -37,14 +35,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // `vite preview` serves the production build: perf figures from the dev
-    // server (unbundled modules, React's development build) would not be what
-    // users get. The demo's Vite config mounts the mock LLM on the same origin.
-    command: `pnpm --dir ../apps/demo run build && pnpm --dir ../apps/demo run preview --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
-    url: `http://127.0.0.1:${DEMO_PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      // `vite preview` serves the production build: perf figures from the dev
+      // server (unbundled modules, React's development build) would not be what
+      // users get. The demo's Vite config mounts the mock LLM on the same origin.
+      command: `pnpm --dir ../apps/demo run build && pnpm --dir ../apps/demo run preview --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEMO_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    {
+      // Stories double as e2e fixtures (Radix-style): the specs open the built
+      // Storybook's iframe. Built here too, so the e2e suite runs on its own.
+      // The full test run has just built Storybook as its own suite and says so
+      // with TOKENPAINT_STORYBOOK_BUILT; building it twice would cost a minute.
+      command: `${process.env.TOKENPAINT_STORYBOOK_BUILT ? '' : 'pnpm --dir ../stories run build && '}pnpm --dir ../stories exec vite preview --outDir storybook-static --host 127.0.0.1 --port ${STORYBOOK_PORT} --strictPort`,
+      url: `http://127.0.0.1:${STORYBOOK_PORT}/iframe.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      // Storybook's build log is long; its errors still arrive on stderr.
+      stdout: 'ignore',
+    },
+  ],
 });

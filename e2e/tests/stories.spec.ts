@@ -6,9 +6,10 @@
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { SCRIPTS } from '@tokenpaint/mock-llm';
+import { STORYBOOK_PORT } from '../support/ports.ts';
 
 /** Where the built Storybook is served (see the Storybook `webServer` entry of the config). */
-const STORYBOOK = process.env.TOKENPAINT_STORYBOOK_URL ?? 'http://127.0.0.1:6006';
+const STORYBOOK = process.env.TOKENPAINT_STORYBOOK_URL ?? `http://127.0.0.1:${STORYBOOK_PORT}`;
 
 /** Opens a story alone in the preview iframe. */
 async function openStory(page: Page, id: string): Promise<void> {

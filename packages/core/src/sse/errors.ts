@@ -9,6 +9,29 @@ export class StreamError extends Error {
   override name = 'StreamError';
 }
 
+/**
+ * The human-readable message inside a provider's JSON error body: OpenAI's
+ * `{ error: { message } }`, Anthropic's `{ type: 'error', error: { message } }`,
+ * and the common `{ message }` / `{ error: '…' }`. Undefined when the body is not
+ * such JSON (an HTML error page, a cut excerpt), so callers fall back to the raw text.
+ */
+export function providerErrorMessage(body: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { error, message } = parsed as { error?: unknown; message?: unknown };
+  if (typeof error === 'string' && error) return error;
+  if (typeof error === 'object' && error !== null) {
+    const inner = (error as { message?: unknown }).message;
+    if (typeof inner === 'string' && inner) return inner;
+  }
+  return typeof message === 'string' && message ? message : undefined;
+}
+
 /** The server answered with a non-2xx status. */
 export class HttpError extends StreamError {
   override name = 'HttpError';
@@ -16,14 +39,19 @@ export class HttpError extends StreamError {
   readonly statusText: string;
   /** The first ~300 characters of the body, usually the provider's error message. */
   readonly bodyExcerpt: string;
+  /** The provider's own message from a JSON error body, when there is one. */
+  readonly providerMessage: string | undefined;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
   constructor(status: number, statusText: string, bodyExcerpt: string, retryAfterMs?: number) {
-    const detail = bodyExcerpt ? `: ${bodyExcerpt}` : '';
-    super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail}`);
+    const providerMessage = providerErrorMessage(bodyExcerpt);
+    // The provider's sentence reads better in a UI than its JSON envelope.
+    const detail = providerMessage ?? bodyExcerpt;
+    super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${detail}` : ''}`);
     this.status = status;
     this.statusText = statusText;
     this.bodyExcerpt = bodyExcerpt;
+    this.providerMessage = providerMessage;
     this.retryAfterMs = retryAfterMs;
   }
 }

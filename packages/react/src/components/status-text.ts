@@ -2,7 +2,7 @@
  * Words for each status: the visible status line and the screen-reader
  * announcement. Pure functions, so a custom `Status` part can reuse them.
  */
-import type { StreamSnapshot, StreamStatus } from '@tokenpaint/core';
+import type { StreamSnapshot, StreamStatus, ToolCallSnapshot } from '@tokenpaint/core';
 
 /** Statuses during which the run may still produce output (Stop is offered). */
 export const RUNNING_STATUSES: ReadonlySet<StreamStatus> = new Set([
@@ -19,13 +19,18 @@ export function isRunning(status: StreamStatus): boolean {
   return RUNNING_STATUSES.has(status);
 }
 
-/** The tool whose result the run is waiting for (the last call without a result). */
-export function runningToolName(snapshot: StreamSnapshot): string | undefined {
+/** The last tool call without a result: the one the run is busy with. */
+function pendingToolCall(snapshot: StreamSnapshot): ToolCallSnapshot | undefined {
   for (let i = snapshot.toolCalls.length - 1; i >= 0; i--) {
     const call = snapshot.toolCalls[i];
-    if (call && call.state !== 'result') return call.name;
+    if (call && call.state !== 'result') return call;
   }
-  return snapshot.toolCalls.at(-1)?.name;
+  return snapshot.toolCalls.at(-1);
+}
+
+/** The tool whose result the run is waiting for (the last call without a result). */
+export function runningToolName(snapshot: StreamSnapshot): string | undefined {
+  return pendingToolCall(snapshot)?.name;
 }
 
 /** The short visible label of a status (without timers). */
@@ -36,10 +41,13 @@ export function statusLabel(snapshot: StreamSnapshot): string {
     case 'waiting':
       return 'Thinking…';
     case 'streaming':
-      return 'Responding…';
+      // Reasoning streams before the answer: say so, or the user sees nothing move.
+      return snapshot.text === '' && snapshot.reasoning !== '' ? 'Reasoning…' : 'Responding…';
     case 'tool-running': {
-      const name = runningToolName(snapshot);
-      return name ? `Running ${name}…` : 'Running a tool…';
+      const call = pendingToolCall(snapshot);
+      if (!call) return 'Running a tool…';
+      // While its arguments stream the tool has not started: 'Running' would overclaim.
+      return call.state === 'streaming-args' ? `Preparing ${call.name}…` : `Running ${call.name}…`;
     }
     case 'stalled':
       return 'Connection stalled, waiting…';

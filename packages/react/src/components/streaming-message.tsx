@@ -79,6 +79,7 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
       tabIndex={-1}
       data-tp-part="message"
       data-tp-status={status}
+      data-tp-phase={running && text === '' && reasoning !== '' ? 'reasoning' : undefined}
       className={className}
       aria-label={ariaLabel}
     >

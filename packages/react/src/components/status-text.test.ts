@@ -1,0 +1,45 @@
+import type { StreamSnapshot, ToolCallSnapshot } from '@tokenpaint/core';
+import { describe, expect, it } from 'vitest';
+import { idleSnapshot } from '../store/idle-view.ts';
+import { statusAnnouncement, statusLabel } from './status-text.ts';
+
+const call = (name: string, state: ToolCallSnapshot['state']): ToolCallSnapshot => ({
+  id: `call-${name}`,
+  name,
+  argsText: '{}',
+  args: {},
+  state,
+  completedPaths: [],
+});
+
+const snapshot = (patch: Partial<StreamSnapshot>): StreamSnapshot => ({ ...idleSnapshot(), ...patch });
+
+describe('statusLabel', () => {
+  it('says a tool is being prepared while its arguments stream, and running once they are complete', () => {
+    expect(
+      statusLabel(snapshot({ status: 'tool-running', toolCalls: [call('search', 'streaming-args')] })),
+    ).toBe('Preparing search…');
+    expect(
+      statusLabel(snapshot({ status: 'tool-running', toolCalls: [call('search', 'args-complete')] })),
+    ).toBe('Running search…');
+  });
+
+  it('names the call still pending, not the last one to finish', () => {
+    const toolCalls = [call('weather', 'args-complete'), call('search', 'result')];
+    expect(statusLabel(snapshot({ status: 'tool-running', toolCalls }))).toBe('Running weather…');
+  });
+
+  it('says the model is reasoning while only reasoning has arrived', () => {
+    expect(statusLabel(snapshot({ status: 'streaming', reasoning: 'Let me think', text: '' }))).toBe(
+      'Reasoning…',
+    );
+    expect(statusLabel(snapshot({ status: 'streaming', reasoning: 'Let me think', text: 'So' }))).toBe(
+      'Responding…',
+    );
+  });
+
+  it('announces the error message, not the envelope', () => {
+    const error = new Error('HTTP 500: Overloaded');
+    expect(statusAnnouncement(snapshot({ status: 'error', error }))).toBe('Error: HTTP 500: Overloaded');
+  });
+});
