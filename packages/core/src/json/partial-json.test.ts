@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import { parse as referenceParse } from 'partial-json';
 import { describe, expect, it } from 'vitest';
 import { Allow } from './allow.ts';
 import { PartialJSONSyntaxError } from './errors.ts';
@@ -121,6 +123,26 @@ describe('createPartialJSON', () => {
     expect(parser.value).toEqual({ ok: true });
     expect(parser.error).toBeUndefined();
   });
+});
+
+describe('every Allow value, 0 to ALL', () => {
+  it('matches partial-json on every prefix of a document using every kind of value', () => {
+    const text = '[{"s": "\\u00e9 a", "o": {}}, -1.5e-3, [false, null]]';
+    for (let allow = 0; allow <= Allow.ALL; allow++) {
+      const parser = createPartialJSON({ allow });
+      for (let end = 1; end <= text.length; end++) {
+        parser.push(text.charAt(end - 1));
+        let expected: unknown;
+        try {
+          expected = referenceParse(text.slice(0, end), allow);
+        } catch {
+          expected = undefined;
+        }
+        if (!isDeepStrictEqual(parser.value, expected))
+          expect({ allow, end, value: parser.value }).toBe(expected);
+      }
+    }
+  }, 30_000);
 });
 
 describe('invalid input', () => {

@@ -79,6 +79,8 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
   let completed: PathLink[] = [];
   let cached: unknown;
   let stale = false;
+  let current = ''; // the delta being read, for errors raised inside a string
+  const failInString = (at: number, expectedHere: string): never => fail(current, at, expectedHere);
 
   function fail(delta: string, i: number, expected: string): never {
     error = new PartialJSONSyntaxError(consumed + i, expected, i < delta.length ? delta[i] : undefined);
@@ -231,10 +233,11 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
     const n = delta.length;
     if (n === 0) return;
     stale = true;
+    current = delta;
     let i = 0;
     while (i < n) {
       if (state === S_STRING) {
-        const close = readString(str, delta, i, (at, expected) => fail(delta, at, expected));
+        const close = readString(str, delta, i, failInString);
         if (close < n) {
           const top = stack[stack.length - 1];
           if (str.isKey && top !== undefined && !top.isArray) {

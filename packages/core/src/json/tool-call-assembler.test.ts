@@ -119,6 +119,17 @@ describe('createToolCallAssembler', () => {
     expect(tools.calls[0]?.error?.message).toContain('id is taken');
   });
 
+  it('names a call opened before its start and ignores a repeated start', () => {
+    const tools = createToolCallAssembler();
+    tools.push(delta('a', '{"x": 1'));
+    expect(tools.calls[0]?.name).toBe('');
+    tools.push(start('a', 'lookup'));
+    const named = tools.calls[0];
+    expect(named).toMatchObject({ name: 'lookup', args: { x: 1 } });
+    tools.push(start('a', 'other'));
+    expect(tools.calls[0]).toBe(named);
+  });
+
   it('starts over on reset()', () => {
     const tools = createToolCallAssembler();
     tools.push(start('a', 'x'));

@@ -71,13 +71,11 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
 
   // Parts for an unknown id (a stream joined mid-call, or a provider-executed
   // tool that only reports its result) open the call rather than being dropped.
-  function callFor(id: string, name = ''): Call {
-    let call = calls.get(id);
-    if (call === undefined) {
-      const parser = createPartialJSON({ allow });
-      call = { id, name, argsText: '', parser, state: 'streaming-args', snapshot: undefined };
-      calls.set(id, call);
-    }
+  function openCall(id: string, name: string): Call {
+    const parser = createPartialJSON({ allow });
+    const call: Call = { id, name, argsText: '', parser, state: 'streaming-args', snapshot: undefined };
+    calls.set(id, call);
+    stale = true;
     return call;
   }
 
@@ -124,10 +122,14 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
   }
 
   function push(part: ToolCallPart): void {
-    const call = callFor(part.id, part.type === 'tool-call-start' ? part.name : '');
+    const known = calls.get(part.id);
+    const call = known ?? openCall(part.id, part.type === 'tool-call-start' ? part.name : '');
     switch (part.type) {
       case 'tool-call-start':
-        if (call.name === '') call.name = part.name;
+        if (known !== undefined) {
+          if (known.name !== '') return; // a repeated start changes nothing
+          known.name = part.name; // opened by an earlier part, before its name was known
+        }
         break;
       case 'tool-call-delta':
         if (call.state !== 'streaming-args' || part.argsDelta === '') return; // arguments are final

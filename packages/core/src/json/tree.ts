@@ -82,9 +82,15 @@ export function frameReading(frame: Frame, child: Reading): unknown {
   if (!frame.dirty && Object.is(child, frame.snapChild)) return frame.snap;
   let snap: unknown;
   if (frame.isArray) {
-    const copy = frame.items.slice();
-    if (child !== OMIT) copy.push(child);
-    snap = copy;
+    const items = frame.items;
+    if (child === OMIT) snap = items.slice();
+    else {
+      // Append to the store and copy, rather than copy and append: the copy
+      // then gets an exact-size backing store instead of growing (a second copy).
+      items.push(child);
+      snap = items.slice();
+      items.pop();
+    }
   } else {
     const copy = { ...frame.entries };
     if (child !== OMIT && frame.key !== undefined) setOwn(copy, frame.key, child);
