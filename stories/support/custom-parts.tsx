@@ -28,12 +28,12 @@ export function DotsSkeleton({ shape }: SkeletonProps): ReactNode {
 
 /** The default status line plus live numbers: tokens received and time to first token. */
 export function MetricsStatus({ snapshot }: StatusProps): ReactNode {
-  const { tokenArrivals, firstToken, requestStart } = snapshot.timing;
+  const { tokenCount, firstToken, requestStart } = snapshot.timing;
   return (
     <div className="custom-status">
       <DefaultStatus snapshot={snapshot} />
       <span data-story-part="metrics">
-        {tokenArrivals.length} tokens
+        {tokenCount} tokens
         {firstToken === undefined ? '' : ` · first after ${Math.round(firstToken - requestStart)} ms`}
       </span>
     </div>

@@ -11,9 +11,8 @@ function ms(value: number | undefined, since: number): string {
  * arrival with the frame that painted it.
  */
 export function TimingReadout({ timing }: { readonly timing: StreamTiming }): ReactNode {
-  const { requestStart, responseHeaders, firstToken, tokenArrivals, end } = timing;
-  const tokens = tokenArrivals.length;
-  const last = tokenArrivals[tokens - 1];
+  // tokenCount and lastToken, not tokenArrivals: reading that copies every arrival time.
+  const { requestStart, responseHeaders, firstToken, tokenCount: tokens, lastToken: last, end } = timing;
   const rate =
     tokens > 1 && firstToken !== undefined && last !== undefined && last > firstToken
       ? `${Math.round(((tokens - 1) * 1000) / (last - firstToken))} tok/s`

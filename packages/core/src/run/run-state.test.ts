@@ -35,6 +35,12 @@ describe('createRunState', () => {
     // Older snapshots are immutable: later tokens do not leak into them.
     expect(a.text).toHaveLength(1000);
     expect(a.timing.tokenArrivals).toHaveLength(1000);
+    // Also when the arrivals are first read only after later tokens came in (they are copied lazily).
+    state.apply({ type: 'text-delta', delta: 'z' });
+    expect(b.timing.tokenCount).toBe(1001);
+    expect(b.timing.tokenArrivals).toHaveLength(1001);
+    expect(b.timing.tokenArrivals).toBe(b.timing.tokenArrivals);
+    expect(state.snapshot().timing.tokenArrivals).toHaveLength(1002);
   });
 
   it('moves between streaming and tool-running by part, and records timing on the clock', async () => {
@@ -56,6 +62,8 @@ describe('createRunState', () => {
       responseHeaders: 40,
       firstToken: 50,
       tokenArrivals: [55],
+      tokenCount: 1,
+      lastToken: 55,
     });
   });
 });

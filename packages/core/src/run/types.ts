@@ -55,8 +55,12 @@ export interface StreamTiming {
   readonly responseHeaders?: number;
   readonly firstByte?: number;
   readonly firstToken?: number;
-  /** Arrival time of every text or reasoning delta, in order. */
+  /** Arrival time of every text or reasoning delta, in order (copied on first read, so free when unread). */
   readonly tokenArrivals: readonly number[];
+  /** How many text or reasoning deltas have arrived: `tokenArrivals.length` without the copy. */
+  readonly tokenCount: number;
+  /** Arrival time of the latest text or reasoning delta. */
+  readonly lastToken?: number;
   readonly end?: number;
 }
 

@@ -26,7 +26,7 @@ export function idleView(protocol: StreamProtocol = 'auto'): RunView {
         text: '',
         reasoning: '',
         toolCalls: [],
-        timing: Object.freeze({ requestStart: 0, tokenArrivals: [] }),
+        timing: Object.freeze({ requestStart: 0, tokenArrivals: [], tokenCount: 0 }),
       }),
       completedPaths: NO_PATHS,
     });

@@ -30,6 +30,46 @@ describe('createRunView', () => {
     expect(notifications()).toBe(3); // nothing new, no commit
   });
 
+  it('adds the rest of the read that carried the first token before the next microtask checkpoint ends', async () => {
+    const { scheduler, run, view, notifications } = setup();
+    // A run applies one network read part by part, notifying after each, all in one task.
+    run.appendText('#');
+    run.appendText(' A');
+    run.appendText(' long');
+    expect(view.getSnapshot().snapshot.text).toBe('#'); // the first token, synchronously
+    await Promise.resolve();
+    expect(view.getSnapshot().snapshot.text).toBe('# A long'); // the rest of its read, no frame needed
+    expect(notifications()).toBe(2);
+    scheduler.tick();
+    expect(notifications()).toBe(2); // nothing left for the frame
+    run.appendText(' answer'); // a later read waits for the frame as usual
+    await Promise.resolve();
+    expect(view.getSnapshot().snapshot.text).toBe('# A long');
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.text).toBe('# A long answer');
+  });
+
+  it('catches every view up before a render queued by the first commit (as React queues it)', async () => {
+    const scheduler = createFakeFrameScheduler();
+    const run = createFakeRun({ now: scheduler.now });
+    const views = [createRunView(run, { scheduler }), createRunView(run, { scheduler })];
+    let rendered: string[] | undefined;
+    let renderQueued = false;
+    // React schedules its render in a microtask when a store it reads notifies.
+    const onStoreChange = (): void => {
+      if (renderQueued) return;
+      renderQueued = true;
+      queueMicrotask(() => {
+        rendered = views.map((view) => view.getSnapshot().snapshot.text);
+      });
+    };
+    for (const view of views) view.subscribe(onStoreChange);
+    run.appendText('#');
+    run.appendText(' A');
+    await Promise.resolve();
+    expect(rendered).toEqual(['# A', '# A']);
+  });
+
   it('keeps the snapshot identity between commits', () => {
     const { run, view } = setup();
     run.appendText('a');

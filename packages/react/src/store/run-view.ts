@@ -12,6 +12,14 @@
  *   it competes with layout and paint and can slip a frame (≈16 ms).
  * - Every other change marks the view dirty and asks the shared frame loop for a
  *   commit; 5,000 chunks within one frame are one commit.
+ * - What arrives in the same task right after an urgent commit joins it. A run
+ *   delivers one network read part by part, notifying after each, so the first
+ *   token is committed before the rest of its read is applied; React renders only
+ *   at the next microtask checkpoint. A catch-up, queued before React is notified,
+ *   commits the rest of the read first, so React's render shows the whole read
+ *   instead of leaving all but its first token for the next frame (for Markdown,
+ *   whose first token is often markup like `#` that renders nothing, that frame is
+ *   the first one with visible text).
  * - With `pacing`, the text shown is a prefix of the received text chosen by the
  *   pacer (see `pacing/pacer.ts`); it reveals everything at once when the page is
  *   hidden, the user prefers reduced motion, or the run ended in `error` or
@@ -73,6 +81,28 @@ function sameDisplay(
   );
 }
 
+/**
+ * Catch-up commits of every view, run in one microtask. Shared, so that the
+ * microtask is queued by the first urgent commit of a task, before that commit
+ * notifies React, and thus runs before React's own render microtask.
+ */
+const catchUps = new Set<() => void>();
+let catchUpQueued = false;
+
+function runCatchUps(): void {
+  catchUpQueued = false;
+  const list = [...catchUps];
+  catchUps.clear();
+  for (const catchUp of list) catchUp();
+}
+
+function catchUpSoon(catchUp: () => void): void {
+  catchUps.add(catchUp);
+  if (catchUpQueued) return;
+  catchUpQueued = true;
+  queueMicrotask(runCatchUps);
+}
+
 /** Creates a view of `run`. It subscribes to the run only while it has listeners. */
 export function createRunView(run: StreamRun, options: RunViewOptions): RunView {
   const { scheduler } = options;
@@ -87,7 +117,11 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
   pacer?.arrive(seen.text.length, scheduler.now());
   let committed: StreamView = { snapshot: seen, completedPaths: progress.publish() };
 
+  /** Something arrived that is not committed yet (a frame task is pending for it). */
+  let dirty = false;
+
   const commit = (): void => {
+    dirty = false;
     loop.cancel(task);
     const received = run.getSnapshot();
     let text = received.text;
@@ -120,6 +154,9 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     for (const listener of [...listeners]) listener();
   };
   const task = (): void => commit();
+  const catchUp = (): void => {
+    if (dirty && unsubscribe) commit();
+  };
 
   const onRunChange = (): void => {
     const received = run.getSnapshot();
@@ -136,8 +173,13 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       (shown.text === '' && received.text !== '') ||
       (shown.reasoning === '' && received.reasoning !== '') ||
       (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
-    if (urgent) commit();
-    else loop.schedule(task);
+    if (urgent) {
+      catchUpSoon(catchUp);
+      commit();
+    } else {
+      dirty = true;
+      loop.schedule(task);
+    }
   };
 
   return {

@@ -35,7 +35,7 @@ export function createFakeRun(
     text: '',
     reasoning: '',
     toolCalls: [],
-    timing: { requestStart: now(), tokenArrivals: arrivals },
+    timing: { requestStart: now(), tokenArrivals: arrivals, tokenCount: 0 },
     ...options.initial,
   });
   let snapshot = fresh();
@@ -75,8 +75,13 @@ export function createFakeRun(
     },
     update,
     appendText(delta) {
-      arrivals.push(now());
-      update({ status: 'streaming', text: snapshot.text + delta });
+      const at = now();
+      arrivals.push(at);
+      update({
+        status: 'streaming',
+        text: snapshot.text + delta,
+        timing: { ...snapshot.timing, tokenCount: arrivals.length, lastToken: at },
+      });
     },
     setToolCall(call) {
       const list = snapshot.toolCalls.filter((c) => c.id !== call.id);

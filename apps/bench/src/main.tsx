@@ -1,0 +1,71 @@
+import './bench.css';
+import { Profiler, type ReactNode, useCallback } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AiSdkChat } from './ai-sdk-chat.tsx';
+import { type BenchParams, chatUrl, readBenchParams } from './params.ts';
+import { type PriorMessage, priorMessages } from './prior-messages.ts';
+import { createProbe, type Probe } from './probe.ts';
+import { TokenpaintChat } from './tokenpaint-chat.tsx';
+
+/** Frames to wait after mount before declaring the page ready (lets late layout and measurement settle). */
+const SETTLE_FRAMES = 30;
+
+function whenSettled(callback: () => void): void {
+  let left = SETTLE_FRAMES;
+  const frame = (): void => {
+    if (--left <= 0) callback();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+interface BenchProps {
+  readonly params: BenchParams;
+  readonly probe: Probe;
+  readonly prior: readonly PriorMessage[];
+}
+
+function Bench({ params, probe, prior }: BenchProps): ReactNode {
+  const url = chatUrl(params);
+  const onReady = useCallback(
+    (send: () => void) => {
+      window.__benchStart = () => {
+        probe.start();
+        send();
+      };
+      whenSettled(() => {
+        window.__benchReady = true;
+        if (params.autostart) window.__benchStart?.();
+      });
+    },
+    [probe, params.autostart],
+  );
+  return (
+    <Profiler id="chat" onRender={probe.onRender}>
+      {params.impl === 'tokenpaint' ? (
+        <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />
+      ) : (
+        <AiSdkChat
+          url={url}
+          prior={prior}
+          probe={probe}
+          throttleMs={params.impl === 'ai-sdk-throttle' ? params.throttleMs : undefined}
+          onReady={onReady}
+        />
+      )}
+    </Profiler>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+try {
+  const params = readBenchParams(location.search);
+  const probe = createProbe(params.impl, { ...params });
+  document.title = `bench: ${params.impl}`;
+  // No StrictMode: its double render and effect replay are development-only, and this runs the production build.
+  createRoot(root).render(<Bench params={params} probe={probe} prior={priorMessages(params.prior)} />);
+} catch (error) {
+  window.__benchError = String(error);
+  root.textContent = String(error);
+}

@@ -1,0 +1,76 @@
+/**
+ * The bench page's settings, read from the query string so the Playwright
+ * runner (and a human comparing by eye) picks the implementation and load
+ * without rebuilding: `?impl=ai-sdk&prior=1000&script=long&tps=1000`.
+ */
+
+/** The chat implementations under comparison. */
+export const IMPLS = ['tokenpaint', 'ai-sdk', 'ai-sdk-throttle'] as const;
+/** One of {@link IMPLS}. */
+export type Impl = (typeof IMPLS)[number];
+
+/** What one bench page renders and streams. */
+export interface BenchParams {
+  readonly impl: Impl;
+  /** Messages already in the conversation before the streamed answer. */
+  readonly prior: number;
+  /** The mock LLM script streamed as the answer (`long`, `markdown`, …). */
+  readonly script: string;
+  /** Tokens per second the mock delivers. */
+  readonly tps: number;
+  /** `throttle` (ms) passed to `useChat` by the `ai-sdk-throttle` variant. */
+  readonly throttleMs: number;
+  /** Starts the stream by itself once the page settled (for humans); the runner calls `__benchStart()`. */
+  readonly autostart: boolean;
+}
+
+/** A query parameter with a value the bench cannot use. */
+export class BenchParamError extends Error {
+  override readonly name = 'BenchParamError';
+  readonly param: string;
+  readonly value: string;
+  constructor(param: string, value: string, expected: string) {
+    super(`Query parameter "${param}" must be ${expected}; got "${value}".`);
+    this.param = param;
+    this.value = value;
+  }
+}
+
+function integer(query: URLSearchParams, name: string, fallback: number, min: number): number {
+  const raw = query.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new BenchParamError(name, raw, `an integer ≥ ${min}`);
+  return value;
+}
+
+/** Parses `search` (e.g. `location.search`); throws {@link BenchParamError} on a bad value. */
+export function readBenchParams(search: string): BenchParams {
+  const query = new URLSearchParams(search);
+  const impl = query.get('impl') ?? 'tokenpaint';
+  if (!(IMPLS as readonly string[]).includes(impl)) {
+    throw new BenchParamError('impl', impl, `one of ${IMPLS.join(', ')}`);
+  }
+  return {
+    impl: impl as Impl,
+    prior: integer(query, 'prior', 1000, 0),
+    script: query.get('script') ?? 'long',
+    tps: integer(query, 'tps', 1000, 1),
+    throttleMs: integer(query, 'throttle', 50, 1),
+    autostart: query.get('autostart') === '1',
+  };
+}
+
+/**
+ * The mock endpoint both implementations stream from. `preset=fast` with a fixed
+ * `seed`: identical delivery timing for every run and both sides.
+ */
+export function chatUrl(params: BenchParams): string {
+  const query = new URLSearchParams({
+    preset: 'fast',
+    script: params.script,
+    tps: String(params.tps),
+    seed: '7',
+  });
+  return `/mock/api/chat?${query}`;
+}

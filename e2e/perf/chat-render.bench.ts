@@ -1,0 +1,160 @@
+/**
+ * Side-by-side: the same chat (1,000 prior Markdown messages, one streamed
+ * answer at 1,000 tok/s, Streamdown on both sides) in tokenpaint and in the AI
+ * SDK's useChat (unthrottled, and with `throttle: 50`), at normal speed and at
+ * 4× CPU slowdown, 3 runs each. Prints medians and ratios; writes every run's
+ * raw samples and figures to perf/results/. Only sanity is asserted (each run
+ * finished with exactly the script's text): the figures are reported.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { SCRIPTS } from '@tokenpaint/mock-llm';
+import type {} from './bench-globals.ts';
+import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench-metrics.ts';
+import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
+
+const IMPLS = ['tokenpaint', 'ai-sdk', 'ai-sdk-throttle'] as const;
+const CPUS = [
+  { name: '1×', rate: 1 },
+  { name: '4×', rate: 4 },
+] as const;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PRIOR = Number(process.env.BENCH_PRIOR ?? 1000);
+const SCRIPT = (process.env.BENCH_SCRIPT ?? 'long') as keyof typeof SCRIPTS;
+const TPS = Number(process.env.BENCH_TPS ?? 1000);
+const RESULTS = new URL('./results/', import.meta.url);
+
+test.describe.configure({ mode: 'serial' });
+
+function pageUrl(impl: string): string {
+  return `/?${new URLSearchParams({ impl, prior: String(PRIOR), script: SCRIPT, tps: String(TPS) })}`;
+}
+
+/** Loads the page with its prior messages and waits until it settled. */
+async function openReady(page: Page, impl: string): Promise<void> {
+  await page.goto(pageUrl(impl));
+  await page.waitForFunction(() => window.__benchReady === true || window.__benchError !== undefined, null, {
+    timeout: 180_000,
+  });
+  const error = await page.evaluate(() => window.__benchError);
+  expect(error, `${impl} failed to load`).toBeUndefined();
+}
+
+/**
+ * Streams one answer and returns the raw samples. Waiting polls every 500 ms,
+ * not per frame (Playwright's default), so the wait adds no frame callback.
+ */
+async function streamOnce(page: Page, impl: string, cpuRate: number): Promise<RawRun> {
+  await openReady(page, impl);
+  const cdp = await page.context().newCDPSession(page);
+  // Throttled only once loaded: mounting 1,000 messages is not what is measured.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+  try {
+    await page.evaluate(() => window.__benchStart?.());
+    await page.waitForFunction(
+      () => window.__benchResult !== undefined || window.__benchError !== undefined,
+      null,
+      {
+        polling: 500,
+        timeout: 240_000,
+      },
+    );
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+  const { result, error } = await page.evaluate(() => ({
+    result: window.__benchResult,
+    error: window.__benchError,
+  }));
+  expect(error, `${impl} reported an error`).toBeUndefined();
+  if (!result) throw new Error(`${impl} published no result`);
+  return result as unknown as RawRun;
+}
+
+interface Measured {
+  readonly cpu: string;
+  readonly impl: string;
+  readonly run: number;
+  readonly metrics: RunMetrics;
+  readonly raw: RawRun;
+}
+
+const measured: Measured[] = [];
+
+test('both pages render the chat mid-stream (screenshots)', async ({ page }) => {
+  await mkdir(RESULTS, { recursive: true });
+  for (const impl of IMPLS) {
+    await openReady(page, impl);
+    await page.evaluate(() => window.__benchStart?.());
+    // About a third of the way through the long answer at 1,000 tok/s.
+    await page.waitForFunction(
+      () => (document.querySelector('[data-bench-answer]')?.textContent?.length ?? 0) > 8000,
+      null,
+      { polling: 200, timeout: 60_000 },
+    );
+    await page.screenshot({ path: new URL(`${impl}-mid-stream.png`, RESULTS).pathname });
+    const visible = await page.locator('[data-bench-answer]').isVisible();
+    expect(visible, `${impl}: the streaming answer is on screen`).toBe(true);
+    await page.waitForFunction(() => window.__benchResult !== undefined, null, {
+      polling: 500,
+      timeout: 120_000,
+    });
+  }
+});
+
+for (const cpu of CPUS) {
+  for (const impl of IMPLS) {
+    test(`${impl} at ${cpu.name} CPU, ${PRIOR} prior messages, ${TPS} tok/s`, async ({ browser }) => {
+      for (let run = 1; run <= RUNS; run++) {
+        // A fresh context per run: no warm caches or leftover heap from the previous run.
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        try {
+          const raw = await streamOnce(page, impl, cpu.rate);
+          expect(raw.finalText, `${impl} run ${run}: final text equals the script`).toBe(
+            SCRIPTS[SCRIPT].text,
+          );
+          const metrics = runMetrics(raw);
+          measured.push({ cpu: cpu.name, impl, run, metrics, raw });
+          console.log(
+            `${cpu.name} ${impl} run ${run}: ${metrics.commitsPerFrame.toFixed(2)} commits/frame, ` +
+              `read→paint ${metrics.readToPaintMs.toFixed(1)} ms, ${metrics.fps.toFixed(1)} fps, ` +
+              `max frame ${metrics.maxFrameMs.toFixed(1)} ms`,
+          );
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+}
+
+test.afterAll(async () => {
+  if (measured.length === 0) return;
+  const rows: TableRow[] = [];
+  for (const cpu of CPUS) {
+    for (const impl of IMPLS) {
+      const runs = measured.filter((m) => m.cpu === cpu.name && m.impl === impl);
+      if (runs.length > 0)
+        rows.push({
+          cpu: cpu.name,
+          impl,
+          runs: runs.length,
+          metrics: medianMetrics(runs.map((r) => r.metrics)),
+        });
+    }
+  }
+  const setup = `${PRIOR} prior messages, script "${SCRIPT}", ${TPS} tok/s, medians of ${RUNS} runs`;
+  console.log(`\nChat render benchmark (${setup})\n\n${formatMedians(rows)}\n\n${formatRatios(rows)}\n`);
+  await mkdir(RESULTS, { recursive: true });
+  const json = JSON.stringify(
+    { setup: { prior: PRIOR, script: SCRIPT, tps: TPS, runs: RUNS }, rows, runs: measured },
+    null,
+    1,
+  );
+  const stamp = new Date().toISOString().replaceAll(':', '-');
+  await writeFile(new URL(`chat-render-${stamp}.json`, RESULTS), json);
+  await writeFile(new URL('chat-render-latest.json', RESULTS), json);
+  console.log(`Raw samples and figures: ${new URL('chat-render-latest.json', RESULTS).pathname}`);
+});

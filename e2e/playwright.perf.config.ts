@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// TOKENPAINT_CHROMIUM points at a system Chromium (Debian's /usr/bin/chromium on
+// machines that cannot download Playwright's own build); unset, Playwright's own.
+const executablePath = process.env.TOKENPAINT_CHROMIUM || undefined;
+
+/** Its own port: the functional suite's demo server (4173) may be running at the same time. */
+const BENCH_PORT = 4180;
+
+/**
+ * The side-by-side browser benchmark (`pnpm --dir e2e run bench:browser`):
+ * tokenpaint vs the AI SDK's useChat on the production build of apps/bench.
+ * Kept apart from the functional suite because one run takes minutes and its
+ * figures are reported, not asserted.
+ */
+export default defineConfig({
+  testDir: './perf',
+  testMatch: '**/*.bench.ts',
+  // Runs measure frame cadence on a shared machine: one at a time, never two
+  // pages competing for the same cores.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  // 3 implementations × 2 CPU settings × 3 runs of a ~10 s stream, plus page loads of
+  // 1,000 Markdown messages; a 4× throttled run of the slowest side takes about a minute.
+  timeout: 15 * 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${BENCH_PORT}`,
+    ...devices['Desktop Chrome'],
+    trace: 'off',
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      // Same flags as the functional suite: background networking, component updates and
+      // sync try to reach Google's servers and add noise to frame timings.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // `vite preview` of a fresh production build: the dev server's unbundled modules and
+    // React's development build would measure something users never run. Never reuse a
+    // server already on the port: it could be serving a stale build.
+    command: `pnpm --dir ../apps/bench run build && pnpm --dir ../apps/bench run preview --host 127.0.0.1 --port ${BENCH_PORT} --strictPort`,
+    url: `http://127.0.0.1:${BENCH_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+  },
+});
