@@ -1,10 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/chromium.ts';
 import { DEMO_PORT, STORYBOOK_PORT } from './support/ports.ts';
-
-// TOKENPAINT_CHROMIUM points at a system Chromium (Debian's /usr/bin/chromium on
-// machines that cannot download Playwright's own build). Unset, Playwright uses
-// the browser it installed itself, so users with `playwright install` need nothing.
-const executablePath = process.env.TOKENPAINT_CHROMIUM || undefined;
 
 export default defineConfig({
   testDir: '.',
@@ -12,6 +8,9 @@ export default defineConfig({
   // Perf specs measure frame cadence: two tests sharing two cores would measure
   // each other, so everything runs in one worker.
   workers: 1,
+  // Each suite its own output folder: Playwright empties it at start, and the two
+  // suites may run at the same time.
+  outputDir: 'test-results/e2e',
   fullyParallel: false,
   retries: 0,
   forbidOnly: !!process.env.CI,
@@ -20,20 +19,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${DEMO_PORT}`,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      // Background networking, component updates and sync all try to reach
-      // Google's servers; on a machine limited to package registries each attempt
-      // fails slowly and adds noise to frame timings.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

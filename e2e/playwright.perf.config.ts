@@ -1,8 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-
-// TOKENPAINT_CHROMIUM points at a system Chromium (Debian's /usr/bin/chromium on
-// machines that cannot download Playwright's own build); unset, Playwright's own.
-const executablePath = process.env.TOKENPAINT_CHROMIUM || undefined;
+import { chromiumLaunchOptions } from './support/chromium.ts';
 
 /** Its own port: the functional suite's demo server (4173) may be running at the same time. */
 const BENCH_PORT = 4180;
@@ -19,6 +16,9 @@ export default defineConfig({
   // Runs measure frame cadence on a shared machine: one at a time, never two
   // pages competing for the same cores.
   workers: 1,
+  // Each suite its own output folder: Playwright empties it at start, and the two
+  // suites may run at the same time.
+  outputDir: 'test-results/perf',
   fullyParallel: false,
   retries: 0,
   // 3 implementations × 2 CPU settings × 3 runs of a ~10 s stream, plus page loads of
@@ -29,19 +29,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${BENCH_PORT}`,
     ...devices['Desktop Chrome'],
     trace: 'off',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      // Same flags as the functional suite: background networking, component updates and
-      // sync try to reach Google's servers and add noise to frame timings.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     // `vite preview` of a fresh production build: the dev server's unbundled modules and

@@ -1,27 +1,15 @@
-import { createMockLLMHandler } from '@tokenpaint/mock-llm';
-import { toNodeListener } from '@tokenpaint/mock-llm/node';
+import { mockLLMVitePlugin } from '@tokenpaint/mock-llm/node';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 /** Where the demo serves the mock LLM: same origin as the page, so no CORS and no second port. */
 const MOCK_BASE = '/mock';
 
-/**
- * Mounts the mock LLM server on the dev and preview servers. The demo then
- * streams over real HTTP from a real socket (what users' apps do), with no
- * external service to start.
- */
-function mockLLM(): Plugin {
-  const listener = toNodeListener(createMockLLMHandler({ basePath: MOCK_BASE }));
+/** Says where the mock is (for curl or the official SDKs) under Vite's own URLs. */
+function printMockUrl(): Plugin {
   return {
-    name: 'tokenpaint-mock-llm',
+    name: 'tokenpaint-demo-print-mock-url',
     configureServer(server) {
-      server.middlewares.use(MOCK_BASE, (req, res, next) => {
-        // connect strips the mount path; the handler routes on the full path.
-        req.url = MOCK_BASE + (req.url ?? '');
-        listener(req, res, next);
-      });
-      // Say where the mock is, for pointing other clients (curl, the SDKs) at it.
       const printUrls = server.printUrls.bind(server);
       server.printUrls = () => {
         printUrls();
@@ -32,17 +20,13 @@ function mockLLM(): Plugin {
           );
       };
     },
-    configurePreviewServer(server) {
-      server.middlewares.use(MOCK_BASE, (req, res, next) => {
-        req.url = MOCK_BASE + (req.url ?? '');
-        listener(req, res, next);
-      });
-    },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), mockLLM()],
+  // The mock LLM on the dev and preview servers: the demo streams over real HTTP
+  // from a real socket (what users' apps do), with no external service to start.
+  plugins: [react(), mockLLMVitePlugin({ basePath: MOCK_BASE }), printMockUrl()],
   // Read the workspace packages from source (the `@tokenpaint/source` condition);
   // Vite replaces its default conditions when the option is set, hence the spread.
   resolve: { conditions: ['@tokenpaint/source', ...defaultClientConditions] },

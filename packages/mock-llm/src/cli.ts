@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ENDPOINTS } from './formats/endpoints.ts';
-import { listen } from './node.ts';
+import { listen } from './node-server.ts';
 import { PRESET_NAMES } from './profiles/presets.ts';
 import { SCRIPT_NAMES } from './scripts/registry.ts';
 

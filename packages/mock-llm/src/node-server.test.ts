@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type MockServer } from './node.ts';
+import { listen, type MockServer } from './node-server.ts';
 import { SCRIPTS } from './scripts/registry.ts';
 import { parseSse, post, readTimed } from './test-helpers.ts';
 

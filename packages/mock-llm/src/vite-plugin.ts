@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createMockLLMHandler, type MockLLMHandlerOptions } from './handler.ts';
+import { toNodeListener } from './node-server.ts';
+
+/** The part of a Vite dev or preview server the plugin uses (typed structurally: no `vite` dependency). */
+interface MiddlewareHost {
+  readonly middlewares: {
+    use(
+      path: string,
+      handle: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void,
+    ): unknown;
+  };
+}
+
+/** A Vite plugin object, as far as this plugin needs one. */
+export interface MockLLMVitePlugin {
+  readonly name: string;
+  configureServer(server: MiddlewareHost): void;
+  configurePreviewServer(server: MiddlewareHost): void;
+}
+
+/**
+ * Mounts the mock LLM on Vite's dev and preview servers under `basePath`
+ * (default `/mock`), so a page streams over real HTTP from a real socket, same
+ * origin, with no second process to start.
+ *
+ * @example
+ * // vite.config.ts
+ * import { mockLLMVitePlugin } from '@tokenpaint/mock-llm/node';
+ * export default defineConfig({ plugins: [react(), mockLLMVitePlugin()] });
+ * // the page: fetch('/mock/v1/chat/completions?preset=bursty', { method: 'POST', body })
+ */
+export function mockLLMVitePlugin(options: MockLLMHandlerOptions = {}): MockLLMVitePlugin {
+  const basePath = options.basePath ?? '/mock';
+  const listener = toNodeListener(createMockLLMHandler({ ...options, basePath }));
+  const mount = (server: MiddlewareHost): void => {
+    server.middlewares.use(basePath, (request, response, next) => {
+      // connect strips the mount path; the handler routes on the full path.
+      request.url = basePath + (request.url ?? '');
+      listener(request, response, next);
+    });
+  };
+  return { name: 'tokenpaint-mock-llm', configureServer: mount, configurePreviewServer: mount };
+}
