@@ -1,6 +1,7 @@
 // Runs every suite of the workspace and ends with one line: `N passed, N failed`.
 //
-// Suites, in order: type-check (one test per workspace package), lint (one test),
+// Suites, in order: type-check (one test per workspace package), packaging (one
+// test per publishable library), lint (one test),
 // Vitest (each package's own tests, counted from its JSON report), the Storybook
 // build (one test), Playwright (counted from its JSON report). A suite that
 // crashes before it writes a report counts as one failure, so a broken runner
@@ -62,6 +63,36 @@ if (wants('typecheck')) {
     if (!pkg.scripts?.typecheck) continue;
     const ok = run(`typecheck ${pkg.name}`, 'pnpm', ['--dir', dir, 'run', 'typecheck']);
     count(`typecheck ${pkg.name}`, ok ? 1 : 0, ok ? 0 : 1);
+  }
+}
+
+if (wants('packaging')) {
+  // What a user installs from the registry, not the workspace sources: each
+  // library builds, publint finds no manifest mistake, and arethetypeswrong
+  // resolves every entry's types under Node16 and bundler resolution (ESM-only
+  // packages: the CommonJS and node10 columns do not apply). CSS entries carry
+  // no types by nature.
+  for (const { dir, pkg } of packages) {
+    if (pkg.private || !pkg.scripts?.build) continue;
+    const label = `packaging ${pkg.name}`;
+    const cssEntries = Object.keys(pkg.exports ?? {}).filter((entry) => entry.endsWith('.css'));
+    const ok =
+      run(`${label}: build`, 'pnpm', ['--dir', dir, 'run', 'build']) &&
+      run(`${label}: publint`, 'pnpm', ['exec', 'publint', '--strict', dir]) &&
+      run(`${label}: attw`, 'pnpm', [
+        '--dir',
+        dir,
+        'exec',
+        'attw',
+        '--pack',
+        '.',
+        '--profile',
+        'esm-only',
+        '--format',
+        'ascii',
+        ...(cssEntries.length ? ['--exclude-entrypoints', ...cssEntries] : []),
+      ]);
+    count(label, ok ? 1 : 0, ok ? 0 : 1);
   }
 }
 
