@@ -17,8 +17,10 @@ export interface PartialJSON {
   push(delta: string): void;
   /**
    * The document so far, computed on read (several pushes between two reads
-   * cost one snapshot). Immutable (frozen); every array, object and string
-   * whose text did not change since the previous read is the identical value.
+   * cost one snapshot). Read-only: every finished array and object is frozen
+   * (containers still open are fresh copies, left unfrozen for speed), and
+   * every array, object and string whose text did not change since the previous
+   * read is the identical value.
    * `undefined` until something may be shown under `allow`.
    */
   readonly value: unknown;
