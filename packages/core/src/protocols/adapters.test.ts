@@ -7,6 +7,7 @@ import { createOpenAIChatAdapter } from './openai-chat.ts';
 import { createOpenAIResponsesAdapter } from './openai-responses.ts';
 import * as fx from './test-fixtures.ts';
 import { fold, pushSSE } from './test-fold.ts';
+import { sse } from './test-sse-body.ts';
 import { createTextAdapter } from './text.ts';
 
 describe('openai-chat adapter (documented fixtures)', () => {
@@ -37,6 +38,27 @@ describe('openai-chat adapter (documented fixtures)', () => {
     expect(ends).toHaveLength(2);
     expect(parts.indexOf(ends[1]!)).toBeLessThan(finishAt);
     expect(fold(parts).finish).toEqual({ type: 'finish', reason: 'tool-calls' });
+  });
+
+  it('splits parallel calls that reuse one index (Ollama, Gemini proxies) by their ids', () => {
+    const call = (fields: object) => ({
+      object: 'chat.completion.chunk',
+      choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...fields }] } }],
+    });
+    const parts = pushSSE(
+      createOpenAIChatAdapter(),
+      sse([
+        [undefined, call({ id: 'call_a', function: { name: 'write', arguments: '{"path":' } })],
+        [undefined, call({ function: { arguments: '"a.py"}' } })],
+        [undefined, call({ id: 'call_b', function: { name: 'write', arguments: '{"path":"b.py"}' } })],
+        [undefined, call({ id: 'call_b', function: { arguments: '' } })],
+        [undefined, '[DONE]'],
+      ]),
+    );
+    expect(fold(parts).tools).toEqual({
+      call_a: { name: 'write', args: '{"path":"a.py"}', ended: true },
+      call_b: { name: 'write', args: '{"path":"b.py"}', ended: true },
+    });
   });
 
   it('turns an in-stream error object into an error part and stops', () => {
@@ -80,6 +102,31 @@ describe('anthropic adapter (documented fixtures)', () => {
       toolu_01T1: { name: 'get_weather', args: '{"location": "San Francisco, CA"}', ended: true },
     });
     expect(folded.finish).toMatchObject({ reason: 'tool-calls' });
+  });
+
+  it('gives a tool without parameters the input {} (no input_json_delta, or an empty one)', () => {
+    const start = (index: number, id: string) => ({
+      type: 'content_block_start',
+      index,
+      content_block: { type: 'tool_use', id, name: 'now', input: {} },
+    });
+    const parts = pushSSE(
+      createAnthropicAdapter(),
+      sse([
+        ['message_start', { type: 'message_start', message: { id: 'msg_1' } }],
+        ['content_block_start', start(0, 'toolu_a')],
+        [
+          'content_block_delta',
+          { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '' } },
+        ],
+        ['content_block_stop', { type: 'content_block_stop', index: 0 }],
+        ['content_block_start', start(1, 'toolu_b')],
+        ['message_stop', { type: 'message_stop' }],
+      ]),
+    );
+    const { tools } = fold(parts);
+    expect(tools.toolu_a).toEqual({ name: 'now', args: '{}', ended: true });
+    expect(tools.toolu_b).toEqual({ name: 'now', args: '{}', ended: true });
   });
 
   it('reports an error event with its type as code', () => {
@@ -175,6 +222,22 @@ describe('protocol detection', () => {
       'openai-responses',
     );
     expect(protocolFromMessage({ event: 'message', data: 'hello' })).toBeUndefined();
+  });
+
+  it('detects Azure OpenAI (first chunk has object "") and AI SDK streams that begin with custom data', () => {
+    const azureFirst = {
+      choices: [],
+      created: 0,
+      id: '',
+      model: '',
+      object: '',
+      prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }],
+    };
+    expect(protocolFromMessage({ event: 'message', data: JSON.stringify(azureFirst) })).toBe('openai-chat');
+    const data = { type: 'data-weather', data: { city: 'Paris' } };
+    expect(protocolFromMessage({ event: 'message', data: JSON.stringify(data) })).toBe('ai-sdk');
+    const metadata = { type: 'message-metadata', messageMetadata: { createdAt: 1 } };
+    expect(protocolFromMessage({ event: 'message', data: JSON.stringify(metadata) })).toBe('ai-sdk');
   });
 
   it('detects text and ai-sdk from headers', () => {

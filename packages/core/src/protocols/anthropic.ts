@@ -12,7 +12,14 @@ interface AnthropicEvent {
   type: string;
   index: number;
   message: { id?: string; model?: string; usage?: { input_tokens?: number; output_tokens?: number } };
-  content_block: { type?: string; id?: string; name?: string; text?: string; thinking?: string };
+  content_block: {
+    type?: string;
+    id?: string;
+    name?: string;
+    text?: string;
+    thinking?: string;
+    input?: unknown;
+  };
   delta: {
     type?: string;
     text?: string;
@@ -37,10 +44,28 @@ const FINISH: Record<string, FinishReason> = {
 export function createAnthropicAdapter(): ProtocolAdapter {
   /** Content block index → tool call id, for `tool_use` blocks only. */
   const toolBlocks = new Map<number, string>();
+  /** Tool calls that received some `input_json_delta`. */
+  const withInput = new Set<string>();
+  /** The `input` of each open tool block's `content_block_start` (`{}` when streamed). */
+  const startInputs = new Map<string, unknown>();
   let inputTokens: number | undefined;
   let outputTokens: number | undefined;
   let finishReason: FinishReason = 'stop';
   let done = false;
+
+  /**
+   * A tool without parameters streams no `input_json_delta` (or only an empty one):
+   * its input is `{}`, as `content_block_start` says, not an unfinished JSON text.
+   */
+  function endCall(id: string): StreamPart[] {
+    const input = startInputs.get(id);
+    startInputs.delete(id);
+    if (withInput.delete(id)) return [{ type: 'tool-call-end', id }];
+    return [
+      { type: 'tool-call-delta', id, argsDelta: JSON.stringify(input ?? {}) },
+      { type: 'tool-call-end', id },
+    ];
+  }
 
   function push(message: SSEMessage): readonly StreamPart[] {
     if (done) return NO_PARTS;
@@ -53,7 +78,10 @@ export function createAnthropicAdapter(): ProtocolAdapter {
           return [{ type: 'reasoning-delta', delta: delta.thinking }];
         if (delta?.type === 'input_json_delta' && delta.partial_json) {
           const id = toolBlocks.get(event.index ?? 0);
-          if (id !== undefined) return [{ type: 'tool-call-delta', id, argsDelta: delta.partial_json }];
+          if (id !== undefined) {
+            withInput.add(id);
+            return [{ type: 'tool-call-delta', id, argsDelta: delta.partial_json }];
+          }
         }
         return NO_PARTS;
       }
@@ -62,6 +90,7 @@ export function createAnthropicAdapter(): ProtocolAdapter {
         if (block?.type === 'tool_use' || block?.type === 'server_tool_use') {
           const id = block.id ?? `toolu_${event.index ?? 0}`;
           toolBlocks.set(event.index ?? 0, id);
+          startInputs.set(id, block.input);
           return [{ type: 'tool-call-start', id, name: block.name ?? '' }];
         }
         if (block?.type === 'text' && block.text) return [{ type: 'text-delta', delta: block.text }];
@@ -73,7 +102,7 @@ export function createAnthropicAdapter(): ProtocolAdapter {
         const id = toolBlocks.get(event.index ?? 0);
         if (id === undefined) return NO_PARTS;
         toolBlocks.delete(event.index ?? 0);
-        return [{ type: 'tool-call-end', id }];
+        return endCall(id);
       }
       case 'message_start': {
         inputTokens = event.message?.usage?.input_tokens;
@@ -99,7 +128,7 @@ export function createAnthropicAdapter(): ProtocolAdapter {
         if (outputTokens !== undefined) usage.outputTokens = outputTokens;
         const parts: StreamPart[] = [];
         // Blocks still open at message_stop cannot grow any more: close them.
-        for (const id of toolBlocks.values()) parts.push({ type: 'tool-call-end', id });
+        for (const id of toolBlocks.values()) parts.push(...endCall(id));
         toolBlocks.clear();
         parts.push({ type: 'finish', reason: finishReason, usage });
         return parts;

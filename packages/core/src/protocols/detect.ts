@@ -40,13 +40,14 @@ const AI_SDK_FIRST = new Set([
   'text-delta',
   'reasoning-start',
   'tool-input-start',
+  'message-metadata',
 ]);
 
 /** Detects the protocol from the first SSE event, or undefined when it is not recognizable. */
 export function protocolFromMessage(message: SSEMessage): WireProtocol | undefined {
   if (message.event === 'message_start') return 'anthropic';
   if (message.event.startsWith('response.')) return 'openai-responses';
-  let data: { object?: unknown; type?: unknown; errorText?: unknown; error?: unknown };
+  let data: { object?: unknown; type?: unknown; errorText?: unknown; error?: unknown; choices?: unknown };
   try {
     data = JSON.parse(message.data);
   } catch {
@@ -55,10 +56,13 @@ export function protocolFromMessage(message: SSEMessage): WireProtocol | undefin
   if (typeof data !== 'object' || data === null) return undefined;
   if (data.object === 'chat.completion.chunk') return 'openai-chat';
   const type = typeof data.type === 'string' ? data.type : undefined;
-  if (type === undefined) return data.error !== undefined ? 'openai-chat' : undefined;
+  // Azure OpenAI opens with a prompt-filter chunk whose `object` is "" and `choices` empty.
+  if (type === undefined)
+    return data.error !== undefined || Array.isArray(data.choices) ? 'openai-chat' : undefined;
   if (type === 'message_start' || type === 'ping') return 'anthropic';
   if (type.startsWith('response.')) return 'openai-responses';
-  if (AI_SDK_FIRST.has(type)) return 'ai-sdk';
+  // A UI message stream may open with the app's own `data-*` parts or metadata, written before the model's `start`.
+  if (AI_SDK_FIRST.has(type) || type.startsWith('data-')) return 'ai-sdk';
   if (type === 'error') {
     if (data.errorText !== undefined) return 'ai-sdk';
     return typeof data.error === 'object' ? 'anthropic' : 'openai-responses';

@@ -64,6 +64,8 @@ function usageOf(usage: NonNullable<ChatChunk['usage']>): Usage {
 export function createOpenAIChatAdapter(): ProtocolAdapter {
   const callIds = new Map<number, string>();
   const openCalls = new Set<string>();
+  /** Ids made up from an index because the server sent none. */
+  const synthesized = new Set<string>();
   let finishReason: FinishReason | undefined;
   let usage: Usage | undefined;
   let sawMeta = false;
@@ -95,7 +97,8 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
       return [code === undefined || code === null ? error : { ...error, code: String(code) }];
     }
     const parts: StreamPart[] = [];
-    if (!sawMeta && chunk.id !== undefined) {
+    // Azure's opening prompt-filter chunk has an empty id: the meta comes from the next chunk.
+    if (!sawMeta && chunk.id) {
       sawMeta = true;
       parts.push({ type: 'meta', key: 'id', value: chunk.id });
       if (chunk.model !== undefined) parts.push({ type: 'meta', key: 'model', value: chunk.model });
@@ -117,9 +120,15 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
       for (const call of delta.tool_calls ?? []) {
         const index = call.index ?? 0;
         let id = callIds.get(index);
-        if (id === undefined) {
+        // Some compatible servers (Gemini's among them) send parallel calls whole, one
+        // per chunk, all at index 0 or with no index: a new id at a used index is a new
+        // call, not more arguments for the previous one.
+        const reused = id !== undefined && call.id !== undefined && call.id !== id && !synthesized.has(id);
+        if (id === undefined || reused) {
+          if (reused && openCalls.delete(id!)) parts.push({ type: 'tool-call-end', id: id! });
           // Some compatible servers omit the id: synthesize a stable one from the index.
           id = call.id ?? `call_${index}`;
+          if (call.id === undefined) synthesized.add(id);
           callIds.set(index, id);
           openCalls.add(id);
           parts.push({ type: 'tool-call-start', id, name: call.function?.name ?? '' });

@@ -66,4 +66,19 @@ describe('createRunState', () => {
       lastToken: 55,
     });
   });
+
+  it('keeps the snapshot when nothing changed (a resumed connection re-marks headers and first byte)', async () => {
+    const clock = createManualClock();
+    const state = createRunState(clock, 'openai-chat', countingTracker());
+    state.mark('responseHeaders');
+    state.mark('firstByte');
+    const a = state.snapshot();
+    await clock.advance(50);
+    state.mark('responseHeaders');
+    state.mark('firstByte');
+    state.setRetry(undefined);
+    state.setProtocol('openai-chat');
+    expect(state.snapshot()).toBe(a);
+    expect(a.timing).toMatchObject({ responseHeaders: 0, firstByte: 0 });
+  });
 });

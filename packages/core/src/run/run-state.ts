@@ -113,11 +113,15 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
       status = next;
       touch();
     },
+    // Setters and marks that change nothing keep the snapshot: a resumed connection
+    // re-marks its headers and first byte, and a new object there would re-render for nothing.
     setProtocol(next) {
+      if (next === protocol) return;
       protocol = next;
       touch();
     },
     setRetry(next) {
+      if (next === retry) return;
       retry = next;
       touch();
     },
@@ -128,9 +132,16 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
     invalidate: touch,
     mark(moment) {
       const now = clock.now();
-      if (moment === 'responseHeaders') responseHeaders ??= now;
-      else if (moment === 'firstByte') firstByte ??= now;
-      else end ??= now;
+      if (moment === 'responseHeaders') {
+        if (responseHeaders !== undefined) return;
+        responseHeaders = now;
+      } else if (moment === 'firstByte') {
+        if (firstByte !== undefined) return;
+        firstByte = now;
+      } else {
+        if (end !== undefined) return;
+        end = now;
+      }
       touchTiming();
     },
     apply(part) {

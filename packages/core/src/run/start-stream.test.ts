@@ -96,6 +96,48 @@ describe('startStream', () => {
     expect(final.finishReason).toBe('tool-calls');
   });
 
+  it('returns to tool-running after a resume whose connection was slow to answer', async () => {
+    const clock = createManualClock();
+    const tool = (fields: object) =>
+      `id: ${JSON.stringify(fields).length}\ndata: ${JSON.stringify({
+        object: 'chat.completion.chunk',
+        choices: [{ delta: { tool_calls: [{ index: 0, ...fields }] } }],
+      })}\n\n`;
+    const fetch = scriptedFetch([
+      streamingResponse([tool({ id: 'c1', function: { name: 'search', arguments: '{"q"' } })]),
+      () =>
+        new Promise<Response>((resolve) =>
+          clock.setTimeout(
+            () =>
+              resolve(
+                streamingResponse([tool({ function: { arguments: ': 1}' } }), { pauseMs: 60_000 }], {
+                  clock,
+                }),
+              ),
+            1500,
+          ),
+        ),
+    ]);
+    const { run, statuses } = begin(fetch, {
+      clock,
+      stallTimeoutMs: 1000,
+      stallAbandonMs: 5000,
+      retry: { random: () => 0 },
+    });
+    for (let i = 0; i < 30; i++) await clock.advance(100);
+    expect(statuses.slice(0, 7)).toEqual([
+      'connecting',
+      'waiting',
+      'tool-running',
+      'retrying',
+      'stalled', // the resume's request gets no answer for a while
+      'retrying',
+      'tool-running', // not `streaming`: the call is still being streamed
+    ]);
+    expect(run.getSnapshot().toolCalls[0]?.argsText).toBe('{"q": 1}');
+    run.abort();
+  });
+
   it('shows live partial tool arguments and validates them against toolSchemas', async () => {
     const fetch = scriptedFetch([streamingResponse([fx.ANTHROPIC_THINKING_TOOL])]);
     const schema = {
@@ -163,6 +205,34 @@ describe('startStream', () => {
     expect(statuses.at(-1)).toBe('aborted');
     expect(cancelled).toBe(true);
     expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('applies nothing after a listener aborts in the middle of a read', async () => {
+    const chunk = (content: string) =>
+      `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ delta: { content } }] })}\n\n`;
+    const fetch = scriptedFetch([
+      streamingResponse([`${chunk('a')}${chunk('b')}${chunk('c')}data: [DONE]\n\n`]),
+    ]);
+    const { run, clock } = begin(fetch);
+    run.subscribe(() => {
+      if (run.getSnapshot().text === 'a') run.abort();
+    });
+    const final = await settle(run, clock);
+    expect(final).toMatchObject({ status: 'aborted', text: 'a' });
+    expect(run.getSnapshot()).toBe(final);
+  });
+
+  it('ends in error, not a hang, when the request cannot be built', async () => {
+    const fetch = scriptedFetch([]);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const options of [{ body: cyclic }, { headers: { 'bad header': 'x' } }]) {
+      const { run, clock } = begin(fetch, options);
+      const final = await settle(run, clock);
+      expect(final.status).toBe('error');
+      expect(final.error).toBeInstanceOf(TypeError);
+    }
+    expect(fetch.requests).toHaveLength(0);
   });
 
   it('aborts through an external signal', async () => {

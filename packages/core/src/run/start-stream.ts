@@ -94,12 +94,20 @@ export function startStream(options: StartStreamOptions): StreamRun {
       return;
     }
     external?.addEventListener('abort', onExternalAbort, { once: true });
-    void execute(generation, controller.signal, state);
+    // A request that cannot be built (a body JSON cannot encode, an invalid header) throws
+    // before the loop's own handler: end the run with that error rather than leave
+    // `done` pending and the status `connecting` forever.
+    execute(gen, controller.signal, state).catch((error: unknown) =>
+      finish(gen, 'error', error instanceof Error ? error : new Error(String(error))),
+    );
   }
 
   async function execute(gen: number, signal: AbortSignal, s: RunState): Promise<void> {
     let adapter: ProtocolAdapter | undefined = protocol === 'auto' ? undefined : createAdapter(protocol);
+    /** The status before a retry or resume, restored once the new connection answers. */
     let interrupted: StreamStatus | undefined;
+    /** The status before a stall, restored if bytes come after all (it may be `retrying`). */
+    let stalledFrom: StreamStatus | undefined;
     const live = (): boolean => gen === generation && !finished;
     const headers = new Headers(options.headers);
     const body = requestBody(options.body, headers);
@@ -120,6 +128,9 @@ export function startStream(options: StartStreamOptions): StreamRun {
 
     const deliver = (parts: readonly StreamPart[]): void => {
       for (const part of parts) {
+        // A listener may abort (or retry) while a read's parts are delivered: nothing
+        // after that may reach the state, or `aborted` would turn back into `streaming`.
+        if (!live()) return;
         if (part.type === 'error') throw new EndOnError(new ProviderError(part.message, part.code));
         s.apply(part);
         notify();
@@ -160,6 +171,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
           case 'messages':
             for (const message of event.messages) {
               onMessage(message, opened!);
+              if (!live()) return;
               if (adapter?.done) {
                 finish(gen, 'done');
                 return;
@@ -170,15 +182,16 @@ export function startStream(options: StartStreamOptions): StreamRun {
             onMessage({ event: 'message', data: event.text }, opened!);
             continue;
           case 'stalled':
-            interrupted ??= s.status;
+            stalledFrom = s.status;
             s.setStatus('stalled');
             break;
           case 'unstalled':
-            s.setStatus(interrupted ?? 'streaming');
-            interrupted = undefined;
+            s.setStatus(stalledFrom ?? 'streaming');
+            stalledFrom = undefined;
             break;
           case 'retrying':
-            if (s.status !== 'stalled') interrupted ??= s.status;
+            interrupted ??= s.status === 'stalled' ? stalledFrom : s.status;
+            stalledFrom = undefined;
             s.setRetry({
               attempt: event.attempt,
               nextAttemptAt: clock.now() + event.delayMs,

@@ -4,16 +4,22 @@ import { parseRetryAfter } from './retry-policy.ts';
 
 const EXCERPT_CHARS = 300;
 
-/** Reads at most a few KB of the body (an error page can be large) and cancels the rest. */
-export async function readExcerpt(response: Response): Promise<string> {
+/**
+ * Reads at most a few KB of the body (an error page can be large) and cancels the rest.
+ * Stops early when `cutoff` settles: a body that never ends must not turn the error
+ * into a hang.
+ */
+export async function readExcerpt(response: Response, cutoff?: Promise<unknown>): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   try {
     while (text.length < EXCERPT_CHARS * 4) {
-      const { done, value } = await reader.read();
-      if (done) break;
+      const read = reader.read();
+      const result = await (cutoff ? Promise.race([read, cutoff.then(() => undefined)]) : read);
+      if (result === undefined || result.done) break;
+      const { value } = result;
       text += decoder.decode(value, { stream: true });
     }
   } catch {
@@ -26,9 +32,14 @@ export async function readExcerpt(response: Response): Promise<string> {
 }
 
 /** An {@link HttpError} for a non-2xx response, with its `Retry-After` parsed. */
-export async function httpErrorFrom(response: Response): Promise<HttpError> {
+export async function httpErrorFrom(response: Response, cutoff?: Promise<unknown>): Promise<HttpError> {
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-  return new HttpError(response.status, response.statusText, await readExcerpt(response), retryAfterMs);
+  return new HttpError(
+    response.status,
+    response.statusText,
+    await readExcerpt(response, cutoff),
+    retryAfterMs,
+  );
 }
 
 /**
@@ -36,11 +47,15 @@ export async function httpErrorFrom(response: Response): Promise<HttpError> {
  * when plain text is accepted, otherwise a {@link ContentTypeError} (a JSON body on a
  * 200 usually means the request forgot `stream: true`).
  */
-export async function bodyFormatOf(response: Response, acceptText: boolean): Promise<'sse' | 'text'> {
+export async function bodyFormatOf(
+  response: Response,
+  acceptText: boolean,
+  cutoff?: Promise<unknown>,
+): Promise<'sse' | 'text'> {
   const contentType = response.headers.get('content-type') ?? '';
   const mime = contentType.split(';')[0]!.trim().toLowerCase();
   if (mime === 'text/event-stream') return 'sse';
   if (acceptText && mime === 'text/plain') return 'text';
   const expected = acceptText ? ['text/event-stream', 'text/plain'] : ['text/event-stream'];
-  throw new ContentTypeError(contentType, expected, await readExcerpt(response));
+  throw new ContentTypeError(contentType, expected, await readExcerpt(response, cutoff));
 }

@@ -120,3 +120,27 @@ describe('streamSSE conformance', () => {
     expect(fetch.requests[0]!.headers.get('last-event-id')).toBe('e-9');
   });
 });
+
+describe('streamSSE with a Request', () => {
+  it("keeps the Request's method, headers and body, on retries too", async () => {
+    const fetch = scriptedFetch([
+      new Response('busy', { status: 503, headers: { 'retry-after': '0' } }),
+      streamingResponse(['data: ok\n\n']),
+    ]);
+    const request = new Request('http://test/sse', {
+      method: 'POST',
+      body: '{"q":1}',
+      headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+    });
+    const out: string[] = [];
+    for await (const message of streamSSE(request, { fetch })) out.push(message.data);
+    expect(out).toEqual(['ok']);
+    expect(fetch.requests).toHaveLength(2);
+    for (const sent of fetch.requests) {
+      expect(sent.method).toBe('POST');
+      expect(sent.headers.get('authorization')).toBe('Bearer k');
+      expect(sent.headers.get('accept')).toBe('text/event-stream');
+      expect(await sent.text()).toBe('{"q":1}');
+    }
+  });
+});

@@ -26,10 +26,10 @@ export async function* streamSSE(
   init: StreamSSEInit = {},
 ): AsyncGenerator<SSEMessage, void> {
   const { onTransportEvent, ...rest } = init;
-  for await (const event of openTransport(input, {
-    ...rest,
-    method: init.method ?? (init.body ? 'POST' : 'GET'),
-  })) {
+  // A Request carries its own method: defaulting one here would turn a POST into a GET.
+  const isRequest = typeof Request !== 'undefined' && input instanceof Request;
+  const method = init.method ?? (isRequest ? undefined : init.body ? 'POST' : 'GET');
+  for await (const event of openTransport(input, { ...rest, ...(method === undefined ? {} : { method }) })) {
     if (event.type === 'messages') yield* event.messages;
     else onTransportEvent?.(event);
   }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   ContentTypeError,
@@ -226,6 +228,52 @@ describe('openTransport stall and abort', () => {
     expect(error).toBeInstanceOf(StallError);
     expect(error).toMatchObject({ phase: 'mid-stream', silentForMs: 3000 });
     expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('fails with HttpError or ContentTypeError, not a hang, when the error body never ends', async () => {
+    /** A response that sends `first` and then never another byte. */
+    const endless = (status: number, first: string) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(first));
+          },
+        }),
+        { status, headers: { 'content-type': 'application/json' } },
+      );
+    const http = await run(scriptedFetch([endless(400, '{"error": "bad')]), { stallTimeoutMs: 1000 });
+    expect(http.error).toBeInstanceOf(HttpError);
+    expect(http.error).toMatchObject({ status: 400, bodyExcerpt: '{"error": "bad' });
+    expect(http.clock.pending).toBe(0);
+    const json = await run(scriptedFetch([endless(200, '{"id": 1')]), { stallTimeoutMs: 1000 });
+    expect(json.error).toBeInstanceOf(ContentTypeError);
+    expect(json.clock.pending).toBe(0);
+  });
+
+  it('does not keep the chunks it has read while the connection stays open', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let first: WeakRef<Uint8Array> | undefined;
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = new TextEncoder().encode(`data: ${sent++}\n\n`);
+        first ??= new WeakRef(chunk);
+        controller.enqueue(chunk);
+      },
+    });
+    const fetch = scriptedFetch([new Response(body, { headers: { 'content-type': 'text/event-stream' } })]);
+    let held: boolean | undefined;
+    let reads = 0;
+    for await (const event of openTransport('http://t/', { fetch, clock: createManualClock() })) {
+      if (event.type !== 'messages' || ++reads < 20) continue;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+      held = first?.deref() !== undefined;
+      break;
+    }
+    // Racing every read against one long-lived abort promise kept every chunk reachable.
+    expect(held).toBe(false);
   });
 
   it('abort ends the stream, cancels the body and clears timers; never re-sends', async () => {

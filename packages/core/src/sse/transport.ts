@@ -22,8 +22,10 @@ const DEFAULT_STALL_MS = 10_000;
 /** Internal: what one attempt holds that its cleanup must release. */
 interface Held {
   reader?: ReadableStreamDefaultReader<Uint8Array>;
-  /** Rejects with the signal's reason on abort. */
+  /** Rejects with the signal's reason on abort (for one-off waits; reads use the attempt's signal). */
   readonly aborted: Promise<never>;
+  /** Bounds the reading of an error body's excerpt. */
+  excerptTimer?: unknown;
 }
 
 /** Internal: a failure that may be retried (before the first byte) or resumed (after). */
@@ -89,6 +91,7 @@ export async function* openTransport(
       // Runs on normal end, error, abort and when the consumer stops iterating:
       // the listener, the connection and the reader never outlive the attempt.
       signal?.removeEventListener('abort', onAbort);
+      if (held.excerptTimer !== undefined) clock.clearTimeout(held.excerptTimer);
       held.reader?.cancel().catch(() => {});
       attempt.abort();
     }
@@ -99,7 +102,10 @@ export async function* openTransport(
     attemptSignal: AbortSignal,
     held: Held,
   ): AsyncGenerator<TransportEvent, Failure | undefined> {
-    const headers = new Headers(requestInit.headers);
+    // A Request input keeps its own headers (init headers replace them in fetch) and is
+    // cloned per attempt, since a body can be read only once and a retry must re-send it.
+    const request = typeof Request !== 'undefined' && input instanceof Request ? input : undefined;
+    const headers = new Headers(requestInit.headers ?? request?.headers);
     if (lastEventId !== '') headers.set('last-event-id', lastEventId);
     if (!headers.has('accept'))
       headers.set('accept', acceptText ? 'text/event-stream, text/plain' : 'text/event-stream');
@@ -107,33 +113,46 @@ export async function* openTransport(
     const kind = resuming ? 'resume' : 'retry';
     let response: Response | typeof ABANDONED;
     try {
-      const pending = fetchImpl(input, { ...requestInit, headers, signal: attemptSignal });
-      response = yield* guardStall(pending, clock, stallTimeoutMs, stallAbandonMs, held.aborted);
+      const pending = fetchImpl(request ? request.clone() : input, {
+        ...requestInit,
+        headers,
+        signal: attemptSignal,
+      });
+      response = yield* guardStall(pending, clock, stallTimeoutMs, stallAbandonMs, attemptSignal);
     } catch (error) {
       if (signal?.aborted) throw error;
       return { error: new NetworkError(error), kind };
     }
     // Before the response nothing was generated that we know of, so a silent connect is retried.
     if (response === ABANDONED) return { error: new StallError(stallAbandonMs, 'before-response'), kind };
+    // The excerpt of an error body is read for at most `stallTimeoutMs`: a body that
+    // never ends (a stuck proxy, a JSON answer streamed slowly) must not hang the run.
+    const excerptCutoff = (): Promise<unknown> | undefined =>
+      Number.isFinite(stallTimeoutMs)
+        ? new Promise((resolve) => {
+            held.excerptTimer = clock.setTimeout(() => resolve(undefined), stallTimeoutMs);
+          })
+        : undefined;
     if (!response.ok) {
-      const error = await Promise.race([httpErrorFrom(response), held.aborted]);
+      const error = await Promise.race([httpErrorFrom(response, excerptCutoff()), held.aborted]);
       if (!policy.retryStatuses.includes(response.status)) {
         throw resuming ? new DisconnectedError('resume-rejected', lastEventId, error) : error;
       }
       return { error, kind, ...(error.retryAfterMs === undefined ? {} : { waitMs: error.retryAfterMs }) };
     }
-    const format = await Promise.race([bodyFormatOf(response, acceptText), held.aborted]);
+    const format = await Promise.race([bodyFormatOf(response, acceptText, excerptCutoff()), held.aborted]);
+    if (held.excerptTimer !== undefined) clock.clearTimeout(held.excerptTimer);
     if (!response.body) throw new DisconnectedError('ended-early', lastEventId || undefined);
     yield { type: 'open', response, format, resumed: resuming };
     held.reader = response.body.getReader();
-    return yield* readBody(held.reader, format, resuming, held.aborted);
+    return yield* readBody(held.reader, format, resuming, attemptSignal);
   }
 
   async function* readBody(
     reader: ReadableStreamDefaultReader<Uint8Array>,
     format: 'sse' | 'text',
     resuming: boolean,
-    aborted: Promise<never>,
+    attemptSignal: AbortSignal,
   ): AsyncGenerator<TransportEvent, Failure | undefined> {
     const decoder = new TextDecoder();
     const queue: SSEMessage[] = [];
@@ -159,7 +178,7 @@ export async function* openTransport(
     for (;;) {
       let result: ReadableStreamReadResult<Uint8Array> | typeof ABANDONED;
       try {
-        result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, aborted);
+        result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, attemptSignal);
       } catch (error) {
         if (signal?.aborted) throw error;
         return dropped(new DisconnectedError('connection-lost', lastEventId || undefined, error));
