@@ -25,7 +25,19 @@ export function useKeepFocus(root: { readonly current: HTMLElement | null }, run
       focusInside.current = true;
     };
     const onBlur = (event: FocusEvent): void => {
-      focusInside.current = element.contains(event.relatedTarget as Node | null);
+      if (element.contains(event.relatedTarget as Node | null)) return;
+      const target = event.target as Node | null;
+      if (event.relatedTarget === null && target) {
+        // Chromium fires focusout (relatedTarget null) while removing the focused element, i.e.
+        // during the very commit that takes the Stop button away, before the layout effect above
+        // runs: forgetting the focus now would let it fall to the body. Decide once the removal
+        // is known: a button still in the document was left by the user.
+        queueMicrotask(() => {
+          if (target.isConnected) focusInside.current = false;
+        });
+        return;
+      }
+      focusInside.current = false;
     };
     element.addEventListener('focusin', onFocus);
     element.addEventListener('focusout', onBlur);

@@ -124,6 +124,43 @@ describe('<StreamingMessage>', () => {
     expect(document.activeElement).toBe(part(container, 'message'));
   });
 
+  it('moves focus to the message also where removing the focused button fires focusout (Chromium)', () => {
+    // Chromium dispatches blur/focusout (relatedTarget null) when the focused element is removed;
+    // jsdom does not, so emulate it for React's removal of the Stop button.
+    const removeChild = Node.prototype.removeChild;
+    Node.prototype.removeChild = function <T extends Node>(this: Node, child: T): T {
+      const active = document.activeElement;
+      if (active && active !== document.body && child.contains(active)) {
+        active.dispatchEvent(new FocusEvent('blur', { relatedTarget: null }));
+        active.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+      }
+      return removeChild.call(this, child) as T;
+    };
+    try {
+      const { container, run, tick } = setup();
+      actNow(() => run.appendText('Almost.'));
+      screen.getByRole('button', { name: 'Stop' }).focus();
+      actNow(() => run.setStatus('done'));
+      tick();
+      expect(screen.queryByRole('button')).toBeNull();
+      expect(document.activeElement).toBe(part(container, 'message'));
+    } finally {
+      Node.prototype.removeChild = removeChild;
+    }
+  });
+
+  it('leaves focus alone when the user moved it out of the message before the end', async () => {
+    const { run, tick } = setup();
+    actNow(() => run.appendText('Almost.'));
+    const stop = screen.getByRole('button', { name: 'Stop' });
+    stop.focus();
+    stop.blur(); // e.g. a click on the page background
+    await Promise.resolve();
+    actNow(() => run.setStatus('done'));
+    tick();
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('commits the first token at once and then at most once per frame for 5,000 tokens', () => {
     const { run, commits, tick, container } = setup();
     actNow(() => run.setStatus('waiting'));

@@ -27,7 +27,15 @@ function isPlain(value: unknown): boolean {
 function bodyKey(body: unknown): string {
   if (body === undefined) return '';
   if (typeof body === 'string') return `s:${body}`;
-  // FormData, Blob, streams…: not comparable by value, so by identity.
+  // Form bodies are usually built inline (`body={new URLSearchParams({ q })}`): keyed by identity,
+  // each render would abort the request and start a new one, forever. Their fields are compared by
+  // value (files by identity).
+  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) return `u:${body}`;
+  if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    const fields = [...body].map(([k, v]) => [k, typeof v === 'string' ? v : identity(v)]);
+    return `f:${JSON.stringify(fields)}`;
+  }
+  // Blob, streams…: not comparable by value, so by identity.
   if (!isPlain(body)) return `o:${identity(body as object)}`;
   try {
     return `j:${JSON.stringify(body)}`;

@@ -73,4 +73,25 @@ describe('useConversation', () => {
     });
     act(() => result.current.stop());
   });
+
+  it('retry while the answer still runs leaves it alone (the run only retries from an end state)', async () => {
+    const { fetch, bodies } = recordingFetch();
+    const { result } = renderHook(() =>
+      useConversation({
+        url: '/v1/chat/completions?preset=typical&ttft=5&tps=40&script=long',
+        body: { stream: true },
+        fetch,
+      }),
+    );
+    act(() => result.current.send('Tell me a long story'));
+    await waitFor(() => expect(result.current.messages[1]?.text.length).toBeGreaterThan(5), {
+      timeout: 4000,
+    });
+    const before = result.current.messages[1]?.text ?? '';
+    act(() => result.current.retry());
+    expect(result.current.messages[1]?.status).toBe('streaming');
+    expect(result.current.messages[1]?.text.startsWith(before)).toBe(true);
+    expect(bodies).toHaveLength(1);
+    act(() => result.current.stop());
+  });
 });

@@ -1,5 +1,5 @@
-import { act, renderHook } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { FrameSchedulerProvider } from '../scheduling/scheduler-context.tsx';
 import { createFakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
@@ -69,6 +69,7 @@ describe('usePartialJSON with a delta source', () => {
         await Promise.resolve();
       });
     };
+    await act(async () => {}); // the hook starts reading a microtask after mount
     await step();
     expect(result.current.value).toEqual({ items: [] }); // first value: no frame needed
     await step();
@@ -85,5 +86,24 @@ describe('usePartialJSON with a delta source', () => {
     });
     expect(result.current.value).toEqual({ items: ['a', 'b', 'c'] });
     expect(result.current.done).toBe(true);
+  });
+
+  it('reads a generator or a stream once under StrictMode (its simulated unmount must not consume it)', async () => {
+    async function* generator() {
+      yield '{"a": ';
+      yield '1}';
+    }
+    const stream = new ReadableStream<string>({
+      start(controller) {
+        controller.enqueue('{"b": ');
+        controller.enqueue('2}');
+        controller.close();
+      },
+    });
+    const deltas = generator();
+    const fromGenerator = renderHook(() => usePartialJSON(deltas), { wrapper: StrictMode });
+    const fromStream = renderHook(() => usePartialJSON(stream), { wrapper: StrictMode });
+    await waitFor(() => expect(fromStream.result.current.value).toEqual({ b: 2 }));
+    await waitFor(() => expect(fromGenerator.result.current.value).toEqual({ a: 1 }));
   });
 });

@@ -118,10 +118,16 @@ function useDeltaSource<T>(
     const commit = (): void => {
       if (!stopped) setState(read(parser, s.state, failure));
     };
-    const iterator = toIterator(source);
-    void (async () => {
+    let iterator: AsyncIterator<string> | undefined;
+    // Started a microtask later, as `useStream` does: StrictMode mounts, unmounts and remounts in
+    // one task, and reading the source in the first mount would consume it (a generator returned,
+    // a stream cancelled and still locked) before the mount that stays.
+    queueMicrotask(async () => {
+      if (stopped) return;
       try {
-        for (let step = await iterator.next(); !step.done && !stopped; step = await iterator.next()) {
+        const deltas = toIterator(source);
+        iterator = deltas;
+        for (let step = await deltas.next(); !step.done && !stopped; step = await deltas.next()) {
           failure ??= push(parser, step.value);
           // The first value is shown at once; after that, once per frame.
           if (s.state === EMPTY || failure) commit();
@@ -133,11 +139,11 @@ function useDeltaSource<T>(
       }
       loop.cancel(commit);
       commit();
-    })();
+    });
     return () => {
       stopped = true;
       loop.cancel(commit);
-      void iterator.return?.()?.catch(() => {});
+      void iterator?.return?.()?.catch(() => {});
     };
   }, [source, allow, scheduler]);
 

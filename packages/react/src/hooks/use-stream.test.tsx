@@ -49,6 +49,30 @@ describe('useStream', () => {
     expect(result.current.run).not.toBe(first);
   });
 
+  it('compares URLSearchParams and FormData bodies by value: an inline one does not restart the request', async () => {
+    const { fetch, signals } = recordingFetch();
+    const { result, rerender } = renderHook(
+      ({ q }: { q: string }) => {
+        const form = new FormData();
+        form.set('q', q);
+        return [
+          useStream({ url: URL_, body: new URLSearchParams({ q }), fetch }),
+          useStream({ url: URL_, body: form, fetch }),
+        ];
+      },
+      { initialProps: { q: 'a' } },
+    );
+    // (The mock answers form bodies with an error; what matters is that each request ends.)
+    const settled = () => result.current.every((r) => ['done', 'error'].includes(r.snapshot.status));
+    await waitFor(() => expect(settled()).toBe(true));
+    rerender({ q: 'a' });
+    await act(async () => {});
+    expect(signals).toHaveLength(2);
+    rerender({ q: 'b' });
+    await waitFor(() => expect(settled()).toBe(true));
+    expect(signals).toHaveLength(4);
+  });
+
   it('holds the request while disabled, and abort() stops it keeping the text', async () => {
     const { fetch, signals } = recordingFetch();
     const { result, rerender } = renderHook(

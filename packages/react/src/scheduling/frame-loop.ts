@@ -38,7 +38,16 @@ export function getFrameLoop(scheduler: FrameScheduler): FrameLoop {
 function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
   const tasks = new Set<FrameTask>();
   let pending: { kind: 'frame' | 'timer'; handle: unknown } | null = null;
-  let watchingVisibility = false;
+  // Visibility is watched only while something is pending: a loop with nothing to do holds no
+  // document listener, so a scheduler created per render (`{ ...browserFrameScheduler, … }`)
+  // does not leave one behind each time.
+  let unwatch: (() => void) | null = null;
+
+  const unwatchIfIdle = (): void => {
+    if (pending || tasks.size > 0 || !unwatch) return;
+    unwatch();
+    unwatch = null;
+  };
 
   const stop = (): void => {
     if (!pending) return;
@@ -54,10 +63,12 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
     const now = scheduler.now();
     // Tasks may schedule themselves again (a pacer still revealing text): they land in the next frame.
     for (const task of list) task(now);
+    unwatchIfIdle();
   };
 
   const start = (): void => {
     if (pending || tasks.size === 0) return;
+    unwatch ??= scheduler.onVisibilityChange(onVisibility);
     // Hidden pages run no frame callbacks: a timer keeps state current (titles, conversation lists).
     pending = scheduler.isHidden()
       ? {
@@ -81,16 +92,15 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
 
   return {
     schedule(task) {
-      if (!watchingVisibility) {
-        watchingVisibility = true;
-        scheduler.onVisibilityChange(onVisibility);
-      }
       tasks.add(task);
       start();
     },
     cancel(task) {
       tasks.delete(task);
-      if (tasks.size === 0) stop();
+      if (tasks.size === 0) {
+        stop();
+        unwatchIfIdle();
+      }
     },
     flush,
   };

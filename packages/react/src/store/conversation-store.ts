@@ -58,6 +58,8 @@ export interface ConversationStore {
   dispose(): void;
 }
 
+const ENDED: ReadonlySet<StreamStatus> = new Set(['done', 'error', 'aborted']);
+
 let nextId = 1;
 const newId = (role: string): string => `${role}-${nextId++}`;
 
@@ -131,6 +133,9 @@ export function createConversationStore(
     retry() {
       const last = state.messages.at(-1);
       if (last?.role !== 'assistant' || !last.run) return;
+      // A run retries only from an end state; blanking an answer that is still running would show
+      // it empty and `connecting` while it keeps streaming.
+      if (!ENDED.has(last.run.getSnapshot().status)) return;
       const { error: _error, ...rest } = last;
       setState({
         messages: [...state.messages.slice(0, -1), { ...rest, text: '', status: 'connecting' }],

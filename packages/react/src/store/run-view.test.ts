@@ -104,6 +104,31 @@ describe('createRunView', () => {
     expect(view.getSnapshot().snapshot.text).toBe('missed');
   });
 
+  it('commits what was pending when the last listener left, once a listener returns', () => {
+    const { scheduler, run, view, unsubscribe } = setup();
+    run.appendText('a');
+    run.appendText('b'); // waits for the frame
+    unsubscribe(); // e.g. StrictMode's simulated unmount, or <Activity> hiding the tree
+    view.subscribe(() => {});
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.text).toBe('ab');
+  });
+
+  it('finishes a paced drain interrupted by the last listener leaving', () => {
+    const { scheduler, run, view, unsubscribe } = setup(true);
+    run.appendText('A');
+    scheduler.tick(100);
+    run.appendText('x'.repeat(300));
+    run.setStatus('done');
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.status).toBe('streaming'); // draining
+    unsubscribe();
+    view.subscribe(() => {});
+    for (let i = 0; i < 20; i++) scheduler.tick();
+    expect(view.getSnapshot().snapshot.status).toBe('done');
+    expect(view.getSnapshot().snapshot.text).toHaveLength(301);
+  });
+
   it('paces bursts, holds `done` until drained, and reveals all on abort', () => {
     const { scheduler, run, view } = setup(true);
     run.appendText('A');

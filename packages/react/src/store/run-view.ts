@@ -189,6 +189,10 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
         unsubscribe = run.subscribe(onRunChange);
         // Catch up with whatever happened while nobody was listening.
         onRunChange();
+        // The frame task cancelled when the last listener left is still owed (text seen but not
+        // committed, or a paced drain): without it the view would stay stale, showing `streaming`
+        // forever if the run already ended (StrictMode's remount, a tree hidden by <Activity>).
+        if (dirty || committed.snapshot.text.length < seen.text.length) loop.schedule(task);
       }
       return () => {
         listeners.delete(listener);
