@@ -330,6 +330,16 @@ describe('startStream', () => {
     });
   });
 
+  it('keeps characters split across plain-text chunks, and shows a cut-off one as U+FFFD', async () => {
+    const bytes = new TextEncoder().encode('café ☕');
+    // 'é' split after its first byte; the body then ends one byte into '☕' (3 bytes).
+    const response = streamingResponse([bytes.slice(0, 4), bytes.slice(4, 7)], {
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    const { run, clock } = begin(scriptedFetch([response]));
+    expect((await settle(run, clock)).text).toBe('café \uFFFD');
+  });
+
   it('fails with ProtocolDetectionError when the first event is unknown', async () => {
     const { run, clock } = begin(scriptedFetch([streamingResponse(['data: {"hello":1}\n\n'])]));
     expect((await settle(run, clock)).error).toBeInstanceOf(ProtocolDetectionError);

@@ -15,7 +15,10 @@ export interface RetryPolicy {
   readonly baseDelayMs?: number;
   /** Largest backoff ceiling, in ms. Default 8 000. */
   readonly maxDelayMs?: number;
-  /** HTTP statuses retried before the first byte. Default 408, 429, 502, 503, 504. */
+  /**
+   * HTTP statuses retried before the first byte. Default 408, 429, 502, 503, 504
+   * and 529 (Anthropic's `overloaded_error`).
+   */
   readonly retryStatuses?: readonly number[];
   /** Resume a dropped stream with `Last-Event-ID` when its events carried ids. Default true. */
   readonly resume?: boolean;
@@ -31,7 +34,7 @@ const DEFAULTS: ResolvedRetryPolicy = {
   maxElapsedMs: 30_000,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
-  retryStatuses: [408, 429, 502, 503, 504],
+  retryStatuses: [408, 429, 502, 503, 504, 529],
   resume: true,
   random: Math.random,
 };

@@ -81,6 +81,18 @@ describe('openTransport failures', () => {
     expect(log).toEqual(['retrying:retry:2000', 'open', 'first-byte', 'message:ok']);
   });
 
+  it("retries Anthropic's 529 overloaded_error like a 503", async () => {
+    const overloaded = new Response(
+      '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+      {
+        status: 529,
+      },
+    );
+    const fetch = scriptedFetch([overloaded, sse('data: ok\n\n')]);
+    const { log } = await run(fetch, { retry: { random: () => 0.5, baseDelayMs: 100 } });
+    expect(log).toEqual(['retrying:retry:50', 'open', 'first-byte', 'message:ok']);
+  });
+
   it('backs off with full jitter on 503 and gives up after the retry budget with the reason', async () => {
     const fetch = scriptedFetch([1, 2, 3, 4].map(() => new Response('busy', { status: 503 })));
     const { log, error } = await run(fetch, {

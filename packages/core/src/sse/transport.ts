@@ -191,7 +191,14 @@ export async function* openTransport(
         );
       }
       if (result.done) {
-        if (format === 'text' || !isComplete || isComplete()) return undefined;
+        if (format === 'text') {
+          // Flush the decoder: a body cut inside a multi-byte character shows it as
+          // U+FFFD instead of dropping it without a trace.
+          const tail = decoder.decode();
+          if (tail) yield { type: 'text', text: tail };
+          return undefined;
+        }
+        if (!isComplete || isComplete()) return undefined;
         return dropped(new DisconnectedError('ended-early', lastEventId || undefined));
       }
       if (result.value.byteLength === 0) continue;
