@@ -124,7 +124,7 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
       state = S_NUMBER;
     } else {
       const literal = LITERALS[delta[i] as string];
-      if (literal === undefined) fail(delta, i, state === S_ARRAY_FIRST ? "a value or ']'" : 'a value');
+      if (literal === undefined) fail(delta, i, expectation());
       litWord = literal.word;
       litValue = literal.value;
       litMatched = 1;
@@ -151,7 +151,7 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
         else startValue(delta, i, code);
       } else if (state === S_AFTER && top !== undefined) {
         const closer = top.isArray ? 0x5d : 0x7d;
-        if (code !== 0x2c && code !== closer) fail(delta, i, top.isArray ? "',' or ']'" : "',' or '}'");
+        if (code !== 0x2c && code !== closer) fail(delta, i, expectation());
         if (numPending) commitNumber();
         if (code === closer) closeContainer();
         else state = top.isArray ? S_VALUE : S_KEY;

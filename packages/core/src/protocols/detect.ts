@@ -3,6 +3,8 @@
  * first event. Headers first because they cost nothing; but cross-origin responses
  * hide custom headers unless the server exposes them, so the first event decides too.
  */
+
+import { mimeTypeOf } from '../sse/response-checks.ts';
 import type { SSEMessage } from '../sse/types.ts';
 import type { ProtocolAdapter, WireProtocol } from './adapter.ts';
 import { createAISDKAdapter } from './ai-sdk.ts';
@@ -26,8 +28,7 @@ export function createAdapter(protocol: WireProtocol): ProtocolAdapter {
 
 /** `text` for a `text/plain` body, `ai-sdk` for the UI message stream header, else undefined. */
 export function protocolFromHeaders(headers: Headers): WireProtocol | undefined {
-  const contentType = headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType === 'text/plain') return 'text';
+  if (mimeTypeOf(headers) === 'text/plain') return 'text';
   if (headers.has('x-vercel-ai-ui-message-stream')) return 'ai-sdk';
   return undefined;
 }

@@ -48,7 +48,6 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
   let retry: RetryInfo | undefined;
   let finishReason: FinishReason | undefined;
   let usage: Usage | undefined;
-  let hasContent = false;
   /** Calls whose arguments or result are still awaited; drives `tool-running`. */
   const pendingTools = new Set<string>();
   const requestStart = clock.now();
@@ -68,12 +67,15 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
     snapshot = undefined;
   };
 
-  function contentArrived(now: number): void {
-    if (firstToken === undefined) {
-      firstToken = now;
-      touchTiming();
-    }
-    hasContent = true;
+  /**
+   * Any text, reasoning or tool part: the first one is the first token. `now` is
+   * the arrival time a delta already read; tool parts leave the clock unread
+   * until it is needed.
+   */
+  function contentArrived(now?: number): void {
+    if (firstToken !== undefined) return;
+    firstToken = now ?? clock.now();
+    touchTiming();
   }
 
   function buildTiming(): StreamTiming {
@@ -106,7 +108,7 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
       return status;
     },
     get hasContent() {
-      return hasContent;
+      return firstToken !== undefined;
     },
     setStatus(next) {
       if (next === status) return;
@@ -164,7 +166,7 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
           tools.push(part);
           if (part.type === 'tool-call-start') pendingTools.add(part.id);
           if (part.type === 'tool-result') pendingTools.delete(part.id);
-          contentArrived(clock.now());
+          contentArrived();
           status = part.type === 'tool-result' && pendingTools.size === 0 ? 'streaming' : 'tool-running';
           touch();
           return;

@@ -157,8 +157,8 @@ export function startStream(options: StartStreamOptions): StreamRun {
             opened = event;
             s.mark('responseHeaders');
             s.setRetry(undefined);
-            const fromHeaders =
-              event.format === 'text' ? 'text' : protocolFromHeaders(event.response.headers);
+            // A text/plain body (the transport's `text` format) reads as `text` here too.
+            const fromHeaders = protocolFromHeaders(event.response.headers);
             if (!adapter && fromHeaders) adapter = createAdapter(fromHeaders);
             if (adapter) s.setProtocol(adapter.protocol);
             s.setStatus(s.hasContent ? (interrupted ?? 'streaming') : 'waiting');

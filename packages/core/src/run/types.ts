@@ -3,6 +3,7 @@
  * layer subscribes to. Kept in its own file so the run, the tool-call assembler
  * and the React binding agree on one contract.
  */
+import type { JSONPath } from '../json/types.ts';
 import type { FinishReason, Usage } from '../protocols/parts.ts';
 
 /**
@@ -37,7 +38,7 @@ export interface ToolCallSnapshot {
   readonly args: unknown;
   readonly state: ToolCallState;
   /** JSON paths (e.g. `["items", 3, "title"]`) whose values completed since the previous snapshot. */
-  readonly completedPaths: readonly (readonly (string | number)[])[];
+  readonly completedPaths: readonly JSONPath[];
   readonly result?: unknown;
   /** `true` when the tool reported `result` as a failure (`ToolResultPart.isError`). */
   readonly isError?: boolean;

@@ -42,6 +42,11 @@ export async function httpErrorFrom(response: Response, cutoff?: Promise<unknown
   );
 }
 
+/** The media type of a response, without parameters, lower-case (`''` when absent). */
+export function mimeTypeOf(headers: Headers): string {
+  return (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
 /**
  * Which reader a response needs: `sse` for `text/event-stream`, `text` for `text/plain`
  * when plain text is accepted, otherwise a {@link ContentTypeError} (a JSON body on a
@@ -53,7 +58,7 @@ export async function bodyFormatOf(
   cutoff?: Promise<unknown>,
 ): Promise<'sse' | 'text'> {
   const contentType = response.headers.get('content-type') ?? '';
-  const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  const mime = mimeTypeOf(response.headers);
   if (mime === 'text/event-stream') return 'sse';
   if (acceptText && mime === 'text/plain') return 'text';
   const expected = acceptText ? ['text/event-stream', 'text/plain'] : ['text/event-stream'];
