@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { SCRIPTS } from '@tokenpaint/mock-llm';
+import { MOCK_PROTOCOLS, SCRIPTS } from '@tokenpaint/mock-llm';
 import { installFrameProbe, readFrames, readLayoutShift } from '../support/frame-probe.ts';
 
 const message = (page: Page) => page.locator('[data-tp-part="message"]');
@@ -8,7 +8,7 @@ const answerText = (page: Page) => page.locator('[data-tp-part="text"]');
 /** Whitespace-insensitive: markdown line breaks are rendered, not compared. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-for (const protocol of ['openai-chat', 'openai-responses', 'anthropic', 'ai-sdk', 'text'] as const) {
+for (const protocol of MOCK_PROTOCOLS) {
   test(`streams the whole answer over ${protocol}`, async ({ page }) => {
     await page.goto(`/?protocol=${protocol}&preset=fast&script=text&tps=400`);
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });

@@ -5,7 +5,7 @@
  * Storybook is involved. Needs `stories/storybook-static` served on STORYBOOK.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { SCRIPTS } from '@tokenpaint/mock-llm';
+import { MOCK_PROTOCOLS, SCRIPTS } from '@tokenpaint/mock-llm';
 import { STORYBOOK_PORT } from '../support/ports.ts';
 
 /** Where the built Storybook is served (see the Storybook `webServer` entry of the config). */
@@ -233,7 +233,7 @@ test.describe('mock presets', () => {
 });
 
 test.describe('protocols', () => {
-  for (const protocol of ['openai-chat', 'openai-responses', 'anthropic', 'ai-sdk', 'text'] as const) {
+  for (const protocol of MOCK_PROTOCOLS) {
     test(`${protocol}: the exact answer${protocol === 'text' ? '' : ' and reasoning'}`, async ({ page }) => {
       await openStory(page, `protocols--${protocol}`);
       await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });

@@ -4,37 +4,29 @@
  * conditions live entirely in its URL (`?preset=bursty&script=markdown&ttft=…`).
  */
 import type { StreamProtocol } from '@tokenpaint/core';
-import { createMockFetch, type MockFetch, type PresetName, type ScriptName } from '@tokenpaint/mock-llm';
+import {
+  buildMockRequest,
+  createMockFetch,
+  MOCK_PROTOCOLS,
+  type MockClientRequest,
+  type MockFetch,
+  type MockProtocol,
+  type PresetName,
+  type ScriptName,
+  mockUrl as sharedMockUrl,
+} from '@tokenpaint/mock-llm';
 
-/**
- * The wire formats the mock speaks: every `StreamProtocol` but `auto` (spelled out
- * so Storybook's docs show the names; `WIRE_FORMATS` below checks it against the core).
- */
-export type WireFormat = 'openai-chat' | 'openai-responses' | 'anthropic' | 'ai-sdk' | 'text';
+/** The wire formats the mock speaks: every `StreamProtocol` but `auto`. */
+export type WireFormat = MockProtocol;
 
-/** Every wire format, in the order the protocol stories list them. */
-export const WIRE_FORMATS = [
-  'openai-chat',
-  'openai-responses',
-  'anthropic',
-  'ai-sdk',
-  'text',
-] as const satisfies readonly (WireFormat & StreamProtocol)[];
-
-/** The mock endpoint of each wire format. */
-const PATHS: Record<WireFormat, string> = {
-  'openai-chat': '/v1/chat/completions',
-  'openai-responses': '/v1/responses',
-  anthropic: '/v1/messages',
-  'ai-sdk': '/api/chat',
-  text: '/v1/text',
-};
+/** Every wire format, in the order the protocol stories list them (checked against the core's names). */
+export const WIRE_FORMATS = MOCK_PROTOCOLS satisfies readonly (WireFormat & StreamProtocol)[];
 
 /**
  * Overrides of a preset's numbers (see the mock's README): a story that must hold
  * a state (waiting, stalled, retrying) stretches the matching number.
  */
-export interface MockOverrides {
+export type MockOverrides = {
   readonly ttft?: number;
   readonly tps?: number | 'inf';
   readonly jitter?: number;
@@ -47,7 +39,7 @@ export interface MockOverrides {
   readonly retryAfter?: number;
   readonly seed?: number;
   readonly resumable?: boolean;
-}
+};
 
 /** What to ask the mock for. */
 export interface MockChoice {
@@ -60,50 +52,14 @@ export interface MockChoice {
 }
 
 /** A request ready for `<StreamingMessage>` or `startStream`. */
-export interface MockRequest {
-  readonly url: string;
-  readonly body: unknown;
-  readonly protocol: WireFormat;
-}
+export type MockRequest = MockClientRequest;
 
 /** One mock shared by every story: it holds no state between requests. */
 export const mockFetch: MockFetch = createMockFetch();
 
-/** The mock URL of a choice, e.g. `/v1/messages?preset=stall&script=text&stallMs=600000`. */
-export function mockUrl({ protocol, preset, script, overrides = {} }: MockChoice): string {
-  const query = new URLSearchParams({ preset, script });
-  for (const [name, value] of Object.entries(overrides)) {
-    if (value === undefined) continue;
-    query.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
-  }
-  return `${PATHS[protocol]}?${query}`;
-}
-
-/** A body in the provider's own shape, so each story doubles as an example of that API. */
-export function mockBody(protocol: WireFormat, prompt: string): unknown {
-  const user = { role: 'user', content: prompt };
-  switch (protocol) {
-    case 'openai-chat':
-      return { model: 'mock-1', stream: true, messages: [user] };
-    case 'openai-responses':
-      return { model: 'mock-1', stream: true, input: prompt };
-    case 'anthropic':
-      return { model: 'mock-1', max_tokens: 4096, stream: true, messages: [user] };
-    case 'ai-sdk':
-      return { messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: prompt }] }] };
-    case 'text':
-      return { prompt };
-  }
-}
-
-/** The URL, body and protocol of a choice. */
-export function mockRequest(choice: MockChoice): MockRequest {
-  return {
-    url: mockUrl(choice),
-    body: mockBody(choice.protocol, choice.prompt ?? 'Tell me about streaming UIs.'),
-    protocol: choice.protocol,
-  };
-}
+/** The mock's own builders, typed to the story args (preset and script names, typed overrides). */
+export const mockUrl: (choice: MockChoice) => string = sharedMockUrl;
+export const mockRequest: (choice: MockChoice) => MockRequest = buildMockRequest;
 
 /**
  * The mock behind a server that takes `delayMs` to send its headers: the run stays

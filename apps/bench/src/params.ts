@@ -3,6 +3,7 @@
  * runner (and a human comparing by eye) picks the implementation and load
  * without rebuilding: `?impl=ai-sdk&prior=1000&script=long&tps=1000`.
  */
+import { mockUrl } from '@tokenpaint/mock-llm';
 
 /** The chat implementations under comparison. */
 export const IMPLS = ['tokenpaint', 'ai-sdk', 'ai-sdk-throttle'] as const;
@@ -66,11 +67,11 @@ export function readBenchParams(search: string): BenchParams {
  * `seed`: identical delivery timing for every run and both sides.
  */
 export function chatUrl(params: BenchParams): string {
-  const query = new URLSearchParams({
+  return mockUrl({
+    protocol: 'ai-sdk',
     preset: 'fast',
     script: params.script,
-    tps: String(params.tps),
-    seed: '7',
+    overrides: { tps: params.tps, seed: 7 },
+    basePath: '/mock',
   });
-  return `/mock/api/chat?${query}`;
 }

@@ -70,12 +70,12 @@ function Select<T extends string>({ label, name, value, options, onChange }: Sel
 export function App(): ReactNode {
   const [draft, setDraft] = useState(choiceFromLocation);
   // Each Send mounts a fresh message (a new key), so the previous run is aborted.
-  const [sent, setSent] = useState({ choice: draft, pacing: draft.pacing, nonce: 0 });
+  const [sent, setSent] = useState({ choice: draft, nonce: 0 });
   const request = buildRequest(sent.choice);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
-    setSent((previous) => ({ choice: draft, pacing: draft.pacing, nonce: previous.nonce + 1 }));
+    setSent((previous) => ({ choice: draft, nonce: previous.nonce + 1 }));
   };
   const update = (patch: Partial<typeof draft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
@@ -132,7 +132,7 @@ export function App(): ReactNode {
           url={request.url}
           body={request.body}
           protocol={request.protocol}
-          pacing={sent.pacing}
+          pacing={sent.choice.pacing}
           skeleton={
             sent.choice.script === 'tool-call' || sent.choice.script === 'parallel-tools'
               ? 'tool'

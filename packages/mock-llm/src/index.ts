@@ -1,3 +1,5 @@
+export type { MockClientRequest, MockProtocol, MockRequestChoice } from './client-request.ts';
+export { buildMockRequest, MOCK_PROTOCOLS, mockUrl, providerBody } from './client-request.ts';
 export { corsHeaders } from './cors.ts';
 export { MockConnectionDropError, MockRequestError } from './errors.ts';
 export type { MockEndpoint } from './formats/endpoints.ts';
