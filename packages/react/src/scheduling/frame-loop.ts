@@ -96,7 +96,10 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
       start();
     },
     cancel(task) {
-      tasks.delete(task);
+      // Only a task that was pending: inside flush() `tasks` is already empty, and
+      // stopping there would drop and re-add the visibility listener every frame
+      // (flush ends with its own idle check).
+      if (!tasks.delete(task)) return;
       if (tasks.size === 0) {
         stop();
         unwatchIfIdle();

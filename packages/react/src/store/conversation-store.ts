@@ -115,8 +115,9 @@ export function createConversationStore(
       active?.run.abort();
       const user: ConversationMessage = { id: newId('user'), role: 'user', text };
       const history = [...state.messages, user];
-      const { body: _body, ...options } = request();
-      const run = startStream({ ...options, body: requestBody(request(), history) });
+      const current = request();
+      const { body: _body, ...options } = current;
+      const run = startStream({ ...options, body: requestBody(current, history) });
       const answer: ConversationMessage = {
         id: newId('assistant'),
         role: 'assistant',

@@ -107,7 +107,7 @@ function catchUpSoon(catchUp: () => void): void {
 export function createRunView(run: StreamRun, options: RunViewOptions): RunView {
   const { scheduler } = options;
   const loop = getFrameLoop(scheduler);
-  const pacer = options.pacing ? createPacer(options.pacing === true ? true : options.pacing) : undefined;
+  const pacer = options.pacing ? createPacer(options.pacing) : undefined;
   const progress = createToolCallProgress();
   const listeners = new Set<() => void>();
   let unsubscribe: (() => void) | undefined;
