@@ -4,9 +4,9 @@ import { DEMO_PORT, STORYBOOK_PORT } from './support/ports.ts';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: ['tests/**/*.spec.ts', 'perf/**/*.spec.ts'],
-  // Perf specs measure frame cadence: two tests sharing two cores would measure
-  // each other, so everything runs in one worker.
+  testMatch: ['tests/**/*.spec.ts'],
+  // The first-token test measures frame timing: two tests sharing two cores would
+  // measure each other, so everything runs in one worker.
   workers: 1,
   // Each suite its own output folder: Playwright empties it at start, and the two
   // suites may run at the same time.

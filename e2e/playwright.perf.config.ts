@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium.ts';
 
-/** Its own port: the functional suite's demo server (4173) may be running at the same time. */
+/** Its own port: the functional suite's demo server (DEMO_PORT) may be running at the same time. */
 const BENCH_PORT = 4180;
 
 /**

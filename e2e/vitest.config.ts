@@ -2,4 +2,4 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests of the benchmark's figure computation only; the browser suites are
 // Playwright's (tests/*.spec.ts, perf/*.bench.ts).
-export default defineConfig({ test: { include: ['perf/**/*.test.ts', 'support/**/*.test.ts'] } });
+export default defineConfig({ test: { include: ['perf/**/*.test.ts'] } });
