@@ -85,7 +85,7 @@ export function CollapsibleToolCall(props: ToolCallProps): ReactNode {
 }
 
 /** Icon buttons with accessible names. */
-export function IconActions({ status, onStop, onRetry }: ActionsProps): ReactNode {
+export function IconActions({ status, onStop, onRetry, canRetry }: ActionsProps): ReactNode {
   if (isRunning(status)) {
     return (
       <button type="button" className="custom-action" aria-label="Stop generating" onClick={onStop}>
@@ -93,7 +93,7 @@ export function IconActions({ status, onStop, onRetry }: ActionsProps): ReactNod
       </button>
     );
   }
-  if (status !== 'error' && status !== 'aborted') return null;
+  if (!canRetry || (status !== 'error' && status !== 'aborted')) return null;
   return (
     <button type="button" className="custom-action" aria-label="Try again" onClick={onRetry}>
       ↻

@@ -18,8 +18,18 @@ export interface ProtocolAdapter {
   push(message: SSEMessage): readonly StreamPart[];
   /** True once the terminal event arrived: the stream is complete and nothing more is needed. */
   readonly done: boolean;
+  /**
+   * True when the body may end here without losing the answer, though the terminal
+   * event has not come: only optional events could still follow. Absent: same as `done`.
+   */
+  readonly endable?: boolean;
   /** Called when the body ended normally; returns final parts (formats whose end is the end of body). */
   end?(): readonly StreamPart[];
+}
+
+/** Whether the body ending now is a normal end rather than a dropped connection. */
+export function mayEndHere(adapter: ProtocolAdapter | undefined): boolean {
+  return adapter !== undefined && (adapter.done || adapter.endable === true);
 }
 
 /** Shared empty result: most messages (pings, block starts) produce nothing, so allocate nothing. */

@@ -59,7 +59,8 @@ function usageOf(usage: NonNullable<ChatChunk['usage']>): Usage {
 /**
  * Creates an adapter for one Chat Completions stream. Only choice 0 is read (`n: 1`,
  * the streaming UI case). `finish` is emitted at `[DONE]`, so it can carry the usage
- * chunk that `stream_options.include_usage` sends after `finish_reason`.
+ * chunk that `stream_options.include_usage` sends after `finish_reason`; or at the
+ * end of a body that stops after `finish_reason` without `[DONE]`.
  */
 export function createOpenAIChatAdapter(): ProtocolAdapter {
   const callIds = new Map<number, string>();
@@ -76,19 +77,21 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
     openCalls.clear();
   }
 
+  function finish(): StreamPart[] {
+    done = true;
+    const parts: StreamPart[] = [];
+    closeOpenCalls(parts);
+    parts.push(
+      usage
+        ? { type: 'finish', reason: finishReason ?? 'stop', usage }
+        : { type: 'finish', reason: finishReason ?? 'stop' },
+    );
+    return parts;
+  }
+
   function push(message: SSEMessage): readonly StreamPart[] {
     if (done) return NO_PARTS;
-    if (message.data === '[DONE]') {
-      done = true;
-      const parts: StreamPart[] = [];
-      closeOpenCalls(parts);
-      parts.push(
-        usage
-          ? { type: 'finish', reason: finishReason ?? 'stop', usage }
-          : { type: 'finish', reason: finishReason ?? 'stop' },
-      );
-      return parts;
-    }
+    if (message.data === '[DONE]') return finish();
     const chunk = parseData<ChatChunk>('openai-chat', message);
     if (chunk.error) {
       done = true;
@@ -149,6 +152,15 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
     push,
     get done() {
       return done;
+    },
+    // Some OpenAI-compatible servers end the body after the finish_reason chunk
+    // without `[DONE]`. The answer is whole by then (only the usage chunk may be
+    // missing), so that end is not a dropped connection.
+    get endable() {
+      return finishReason !== undefined;
+    },
+    end() {
+      return done || finishReason === undefined ? NO_PARTS : finish();
     },
   };
 }

@@ -306,6 +306,28 @@ describe('startStream', () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it('ends a Chat Completions body that stops after finish_reason without [DONE] as done (some compatible servers)', async () => {
+    const withoutDone = fx.OPENAI_CHAT_TEXT.slice(0, fx.OPENAI_CHAT_TEXT.indexOf('data: [DONE]'));
+    const fetch = scriptedFetch([streamingResponse([withoutDone])]);
+    const { run, statuses, clock } = begin(fetch);
+    const final = await settle(run, clock);
+    expect(statuses).toEqual(['connecting', 'waiting', 'streaming', 'done']);
+    expect(final).toMatchObject({ status: 'done', text: 'Hello there!', finishReason: 'stop' });
+    expect(final.usage).toEqual({ inputTokens: 9, outputTokens: 3 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('still ends a Chat Completions body cut before finish_reason in DisconnectedError', async () => {
+    const cut = fx.OPENAI_CHAT_TEXT.slice(0, fx.OPENAI_CHAT_TEXT.indexOf('"finish_reason":"stop"'));
+    const beforeFinish = cut.slice(0, cut.lastIndexOf('data: '));
+    const fetch = scriptedFetch([streamingResponse([beforeFinish])]);
+    const { run, clock } = begin(fetch);
+    const final = await settle(run, clock);
+    expect(final.status).toBe('error');
+    expect(final.error).toBeInstanceOf(DisconnectedError);
+    expect(final.text).toBe('Hello there!');
+  });
+
   it('retry() starts a new generation from a terminal state', async () => {
     const fetch = scriptedFetch([new Response('no', { status: 400 }), streamingResponse([fx.AI_SDK_STREAM])]);
     const { run, clock } = begin(fetch);

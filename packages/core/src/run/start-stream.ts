@@ -4,7 +4,7 @@
  * retrying, error, aborted), the accumulated text, tool calls and timing.
  */
 import { createToolCallAssembler } from '../json/tool-call-assembler.ts';
-import type { ProtocolAdapter } from '../protocols/adapter.ts';
+import { mayEndHere, type ProtocolAdapter } from '../protocols/adapter.ts';
 import { createAdapter, protocolFromHeaders, protocolFromMessage } from '../protocols/detect.ts';
 import { ProtocolDetectionError, ProviderError } from '../protocols/errors.ts';
 import type { StreamPart } from '../protocols/parts.ts';
@@ -119,7 +119,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
       signal,
       clock,
       acceptText: protocol === 'auto' || protocol === 'text',
-      isComplete: () => adapter?.done ?? false,
+      isComplete: () => mayEndHere(adapter),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),

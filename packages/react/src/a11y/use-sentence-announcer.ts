@@ -23,7 +23,15 @@ export function useSentenceAnnouncer(
   minIntervalMs = DEFAULT_ANNOUNCE_INTERVAL_MS,
 ): void {
   const scheduler = useFrameScheduler();
-  const state = useRef({ text: '', final: false, upTo: 0, lastAt: -Infinity, timer: undefined as unknown });
+  // An answer that is already over when this mounts (a past turn, a remount) is
+  // history, not news: it starts as said, so only a later response is announced.
+  const state = useRef({
+    text: final ? text : '',
+    final,
+    upTo: final ? text.length : 0,
+    lastAt: -Infinity,
+    timer: undefined as unknown,
+  });
 
   useEffect(() => {
     const s = state.current;

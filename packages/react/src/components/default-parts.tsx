@@ -89,9 +89,9 @@ export function DefaultReasoning({ text, streaming }: ReasoningProps): ReactNode
  * Stop while running, Retry after an error or a stop. One `<button>` element whose
  * role changes, so keyboard focus stays on it when Stop turns into Retry.
  */
-export function DefaultActions({ status, onStop, onRetry }: ActionsProps): ReactNode {
+export function DefaultActions({ status, onStop, onRetry, canRetry }: ActionsProps): ReactNode {
   const running = isRunning(status);
-  if (!running && status !== 'error' && status !== 'aborted') return null;
+  if (!running && (!canRetry || (status !== 'error' && status !== 'aborted'))) return null;
   return (
     <div data-tp-part="actions">
       <button type="button" data-tp-part={running ? 'stop' : 'retry'} onClick={running ? onStop : onRetry}>

@@ -42,6 +42,11 @@ function renderView({ value, path, streaming, completed }: JSONValueViewProps): 
   const entries: Array<[string | number, unknown]> = Array.isArray(value)
     ? value.map((item, i) => [i, item])
     : Object.entries(value);
+  // Between two fields (`{"a": 1, "b`) nothing inside is growing: the container
+  // itself shows the caret, after its last child, until the next child begins.
+  const lastEntry = entries[entries.length - 1];
+  const caretAtEnd =
+    open && (lastEntry === undefined || completed?.has(pathKey([...path, lastEntry[0]])) === true);
   const child = (key: string | number, item: unknown, last: boolean): ReactNode => {
     const childOpen = open && last;
     return (
@@ -61,7 +66,7 @@ function renderView({ value, path, streaming, completed }: JSONValueViewProps): 
             {child(key, item, i === entries.length - 1)}
           </li>
         ))}
-        {open && entries.length === 0 && <Caret />}
+        {caretAtEnd && <Caret />}
       </ol>
     );
   }
@@ -73,7 +78,7 @@ function renderView({ value, path, streaming, completed }: JSONValueViewProps): 
           <dd>{child(key, item, i === entries.length - 1)}</dd>
         </div>
       ))}
-      {open && entries.length === 0 && <Caret />}
+      {caretAtEnd && <Caret />}
     </dl>
   );
 }

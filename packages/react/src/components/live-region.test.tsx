@@ -67,4 +67,21 @@ describe('accessible announcements', () => {
     expect(live().textContent).toBe('');
     expect(status().textContent).toBe('Connecting');
   });
+
+  it('says nothing of an answer that was already finished when it mounted (history, not news)', () => {
+    const view = renderWithClock(<p />);
+    const run = createFakeRun({
+      now: view.scheduler.now,
+      initial: { status: 'done', text: 'An old answer. It was read before.' },
+    });
+    view.rerender(<StreamingMessage run={run} announceIntervalMs={1000} />);
+    view.tick(2000);
+    const live = view.container.querySelector('[data-tp-part="live-text"]') as HTMLElement;
+    expect(live.textContent).toBe('');
+    // A retry of that answer is news again.
+    actNow(() => run.retry());
+    actNow(() => run.appendText('A new answer. '));
+    view.tick();
+    expect(live.textContent).toBe('A new answer.');
+  });
 });

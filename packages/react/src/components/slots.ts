@@ -49,6 +49,8 @@ export interface ActionsProps {
   readonly status: StreamStatus;
   readonly onStop: () => void;
   readonly onRetry: () => void;
+  /** A retry would send the request again (false for a request its app has disabled). */
+  readonly canRetry: boolean;
 }
 
 /** Every replaceable part of `<StreamingMessage>`. */

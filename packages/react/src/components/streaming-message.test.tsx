@@ -1,7 +1,8 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeRun, type FakeRun } from '../test-utils/fake-run.ts';
 import { actNow, type ClockedRender, renderWithClock } from '../test-utils/render-with-clock.tsx';
+import { DefaultActions } from './default-parts.tsx';
 import type { TextProps } from './slots.ts';
 import { StreamingMessage, type StreamingMessageProps } from './streaming-message.tsx';
 
@@ -198,5 +199,17 @@ describe('<StreamingMessage>', () => {
     act(() => run.setStatus('done'));
     for (let i = 0; i < 12; i++) tick();
     expect(part(container, 'text')?.textContent).toBe(`A${'b'.repeat(400)}`);
+  });
+
+  it('offers Retry after a stop only when a retry may send (DefaultActions honours canRetry)', () => {
+    const noop = () => {};
+    const shown = render(<DefaultActions status="aborted" onStop={noop} onRetry={noop} canRetry />);
+    expect(shown.container.querySelector('[data-tp-part="retry"]')).not.toBeNull();
+    const held = render(<DefaultActions status="aborted" onStop={noop} onRetry={noop} canRetry={false} />);
+    expect(held.container.querySelector('button')).toBeNull();
+    const running = render(
+      <DefaultActions status="streaming" onStop={noop} onRetry={noop} canRetry={false} />,
+    );
+    expect(running.container.querySelector('[data-tp-part="stop"]')).not.toBeNull();
   });
 });

@@ -62,7 +62,7 @@ function skeletonLayout(
  */
 export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   const { skeleton, components, announceIntervalMs, className, 'aria-label': ariaLabel, ...source } = props;
-  const { snapshot, completedPaths, abort, retry } = useStream(source as UseStreamOptions);
+  const { snapshot, completedPaths, abort, retry, canRetry } = useStream(source as UseStreamOptions);
   const parts = components ? { ...defaultComponents, ...components } : defaultComponents;
   const { Skeleton, Status, Text, Reasoning, ToolCall, Actions } = parts;
   const { status, text, reasoning, toolCalls } = snapshot;
@@ -88,7 +88,7 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
           layout shift (CLS) by the browser's definition. */}
       <div data-tp-part="header">
         <Status snapshot={snapshot} />
-        <Actions status={status} onStop={abort} onRetry={retry} />
+        <Actions status={status} onStop={abort} onRetry={retry} canRetry={canRetry} />
       </div>
       {/* aria-busy sits on the body, not the root: assistive technology may hold back changes inside a
           busy element, and the live regions below must keep speaking while the answer streams. */}

@@ -42,8 +42,40 @@ describe('<ToolCallView>', () => {
       run.setToolCall(call({ argsText: '{"q":"ab",', args: { q: 'ab' }, completedPaths: [] }));
     });
     view.tick();
-    expect(carets(view.container)).toEqual([]);
+    // `q` lost its caret; the object is still open (a next field may come), so it keeps one.
+    expect(carets(view.container)).toEqual(['(root)']);
     expect(view.container.querySelector('dd')?.textContent).toBe('ab');
+  });
+
+  it('keeps a caret on an open container between two fields, where nothing else is growing', () => {
+    const between = render(
+      <ToolCallView
+        call={call({
+          args: { query: 'cats', opts: { deep: true } },
+          completedPaths: [['query'], ['opts', 'deep']],
+        })}
+      />,
+    );
+    expect(carets(between.container)).toEqual(['opts']); // inside `opts`, after `deep`
+    const list = render(
+      <ToolCallView
+        call={call({
+          args: { ids: [1, 2] },
+          completedPaths: [
+            ['ids', 0],
+            ['ids', 1],
+          ],
+        })}
+      />,
+    );
+    expect(carets(list.container)).toEqual(['ids']);
+    const growing = render(
+      <ToolCallView call={call({ args: { ids: [1, 2] }, completedPaths: [['ids', 0]] })} />,
+    );
+    expect(carets(growing.container)).toEqual(['ids']); // on the number 2 itself, which may grow
+    expect(
+      growing.container.querySelector('[data-tp-part="caret"]')?.parentElement?.getAttribute('data-tp-part'),
+    ).toBe('json-value');
   });
 
   it('shows the result and the validation error, and no caret once arguments are complete', () => {

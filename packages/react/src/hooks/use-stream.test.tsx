@@ -95,6 +95,33 @@ describe('useStream', () => {
     expect(signals[0]?.aborted).toBe(true);
   });
 
+  it('disabling mid-run stops it keeping the text, and offers no retry until enabled again', async () => {
+    const { fetch, signals } = recordingFetch();
+    const { result, rerender } = renderHook(
+      ({ enabled }: { enabled: boolean }) =>
+        useStream({
+          url: '/v1/chat/completions?preset=typical&ttft=5&tps=40&script=long',
+          body: { stream: true, messages: [] },
+          enabled,
+          fetch,
+        }),
+      { initialProps: { enabled: true } },
+    );
+    await waitFor(() => expect(result.current.snapshot.text.length).toBeGreaterThan(3), { timeout: 4000 });
+    expect(result.current.canRetry).toBe(false); // running
+    rerender({ enabled: false });
+    await waitFor(() => expect(result.current.snapshot.status).toBe('aborted'));
+    const kept = result.current.snapshot.text;
+    expect(SCRIPTS.long.text.startsWith(kept) && kept.length > 3).toBe(true);
+    expect(result.current.canRetry).toBe(false);
+    act(() => result.current.retry());
+    await act(async () => {});
+    expect(signals).toHaveLength(1); // nothing re-sent while disabled
+    expect(result.current.snapshot).toMatchObject({ status: 'aborted', text: kept });
+    rerender({ enabled: true });
+    await waitFor(() => expect(signals).toHaveLength(2));
+  });
+
   it('follows an external run without aborting it on unmount', () => {
     const run = createFakeRun();
     const { result, unmount } = renderHook(() => useStream({ run }));

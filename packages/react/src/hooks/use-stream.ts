@@ -1,6 +1,7 @@
 'use client';
 import { type StartStreamOptions, type StreamRun, type StreamSnapshot, startStream } from '@tokenpaint/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isRunning } from '../components/status-text.ts';
 import type { PacingOptions } from '../pacing/pacer.ts';
 import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 import { idleView } from '../store/idle-view.ts';
@@ -32,8 +33,14 @@ export interface UseStreamResult {
   readonly run: StreamRun | null;
   /** Stops the run, keeping what was received. */
   abort(): void;
-  /** Starts the request again after `error`, `aborted` or `done`. */
+  /** Starts the request again after `error`, `aborted` or `done`; does nothing while `canRetry` is false. */
   retry(): void;
+  /**
+   * A retry would start the request again: the run ended, and an owned request is
+   * still `enabled` (disabling one mid-run stops it and keeps its text, but a
+   * retry must not send what the app has just held back).
+   */
+  readonly canRetry: boolean;
 }
 
 const select = <T>(value: T): T => value;
@@ -87,7 +94,10 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
   }, [run, scheduler, pacingKey, protocol]);
   const state = useViewSelector(view, select);
 
+  const canRetry = run !== null && !isRunning(state.snapshot.status) && (external !== undefined || enabled);
   const abort = useCallback(() => run?.abort(), [run]);
-  const retry = useCallback(() => run?.retry(), [run]);
-  return { snapshot: state.snapshot, completedPaths: state.completedPaths, run, abort, retry };
+  const retry = useCallback(() => {
+    if (canRetry) run?.retry();
+  }, [run, canRetry]);
+  return { snapshot: state.snapshot, completedPaths: state.completedPaths, run, abort, retry, canRetry };
 }
