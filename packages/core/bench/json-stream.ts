@@ -10,6 +10,11 @@
  * is reported (noise only ever adds time). Peers that re-parse the whole text per delta are stopped after
  * a minute per document; their total is then extrapolated (quadratic: their cost
  * per delta grows with the text received) and marked as such.
+ *
+ * Each document also prints the pointer copies that any immutable, plain-array
+ * snapshot read after every delta must make (`openArrayCopies`), and the run
+ * ends with how each reader's time grows from 100 KiB to 1 MiB: the floor
+ * explains the reader that reads after every delta growing faster than the text.
  */
 import { Buffer } from 'node:buffer';
 import { isDeepStrictEqual } from 'node:util';
@@ -17,7 +22,7 @@ import { createPartialJSON } from '@tokenpaint/core';
 import { parsePartialJson } from 'ai';
 import { parse as jsonriver } from 'jsonriver';
 import { parse as partialJson } from 'partial-json';
-import { catalogDocument, deltasOf, wideArrayDocument } from './json-docs.ts';
+import { catalogDocument, deltasOf, openArrayCopies, wideArrayDocument } from './json-docs.ts';
 
 const DELTA = 8;
 const BUDGET_MS = 60_000;
@@ -138,11 +143,17 @@ function format(result: Outcome, base?: Outcome): string {
   return `${result.share < 1 ? '~' : ''}${time}${ratio}${stopped}`;
 }
 
+/** One document's figures, by runner name, plus the copies floor of that document. */
+interface Measured {
+  readonly outcomes: ReadonlyMap<string, Outcome>;
+  readonly copies: number;
+}
+
 async function measure(
   label: string,
   text: string,
   peers: readonly (readonly [string, Runner])[],
-): Promise<Outcome> {
+): Promise<Measured> {
   const deltas = deltasOf(text, DELTA);
   const expected = JSON.parse(text);
   const size = `${(text.length / 1024).toFixed(0)} Ki chars, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB UTF-8`;
@@ -151,13 +162,28 @@ async function measure(
   if (!isDeepStrictEqual(base.final, expected))
     throw new Error('tokenpaint: final value differs from JSON.parse');
   console.log(`  ${'tokenpaint'.padEnd(22)} ${format(base)}`);
+  const outcomes = new Map([['tokenpaint', base]]);
   for (const [name, run] of peers) {
     const result = await best(run, deltas, text.length);
     if (result.share === 1 && !isDeepStrictEqual(result.final, expected))
       console.log(`  ${name}: final value differs`);
     console.log(`  ${name.padEnd(22)} ${format(result, base)} of tokenpaint`);
+    outcomes.set(name, result);
   }
-  return base;
+  const copies = openArrayCopies(deltas);
+  console.log(`  open-array pointer copies any immutable snapshot must make: ${(copies / 1e6).toFixed(2)} M`);
+  return { outcomes, copies };
+}
+
+/** How a runner's time grows from the small document to the large one. */
+function scalingLine(name: string, small: Measured, large: Measured): string {
+  const from = small.outcomes.get(name);
+  const to = large.outcomes.get(name);
+  if (from === undefined || to === undefined || from.share < 1 || to.share < 1) return '';
+  return (
+    `  ${name.padEnd(22)} ${(to.ms / from.ms).toFixed(1)}× CPU time, ${(to.wallMs / from.wallMs).toFixed(1)}× wall time` +
+    ` (${from.wallMs.toFixed(1)} ms → ${to.wallMs.toFixed(1)} ms)`
+  );
 }
 
 // Warm every parser up on a small document so the first size is not a JIT measurement.
@@ -168,7 +194,7 @@ for (const [, run] of [['tokenpaint', tokenpaint] as const, ...PEERS]) {
 
 // A UI reads once per frame, not per delta: one line reads after every 32nd
 // delta (256 characters), the last one only at the end (the parse alone).
-const results = new Map<number, Outcome>();
+const results = new Map<number, Measured>();
 for (const kib of [10, 100, 1024]) {
   const peers: readonly (readonly [string, Runner])[] = [
     ...PEERS,
@@ -177,12 +203,16 @@ for (const kib of [10, 100, 1024]) {
   ];
   results.set(kib, await measure(`catalog ${kib} KiB`, catalogDocument(kib * 1024), peers));
 }
-const scaling = (results.get(1024)?.ms ?? 0) / (results.get(100)?.ms ?? 1);
-const wallScaling = (results.get(1024)?.wallMs ?? 0) / (results.get(100)?.wallMs ?? 1);
+const small = results.get(100) as Measured;
+const large = results.get(1024) as Measured;
 console.log(
-  `\ntokenpaint scaling, 1 MiB / 100 KiB: ${scaling.toFixed(1)}× CPU time, ${wallScaling.toFixed(1)}× wall time` +
-    ` (${results.get(100)?.wallMs.toFixed(1)} ms → ${results.get(1024)?.wallMs.toFixed(1)} ms; linear would be 10.2×)`,
+  `\nscaling, catalog 1 MiB / 100 KiB (linear would be ${(1024 / 100).toFixed(1)}×;` +
+    ` the copies floor grows ${(large.copies / small.copies).toFixed(0)}×):`,
 );
+for (const name of ['tokenpaint', 'tokenpaint, 1 read/32', 'tokenpaint, no reads', 'jsonriver']) {
+  const line = scalingLine(name, small, large);
+  if (line !== '') console.log(line);
+}
 
 // The worst case for snapshots: one wide open array, copied at every read (O(width)).
 for (const kib of [100, 1024]) {
