@@ -7,25 +7,13 @@
  * the finished answer (`doneAt`): the span in which tokens are being painted.
  */
 
-/** The raw samples of one run, as the page exposes them (all times `performance.now()` ms). */
-export interface RawRun {
-  readonly impl: string;
-  readonly requestStart: number;
-  readonly firstByte: number | null;
-  readonly firstTokenRead: number | null;
-  readonly libraryFirstToken: number | null;
-  readonly firstTokenInDom: number | null;
-  readonly firstTokenPainted: number | null;
-  readonly lastByteRead: number | null;
-  readonly reads: readonly { readonly time: number; readonly bytes: number }[];
-  readonly doneAt: number;
-  readonly commits: readonly number[];
-  readonly commitDurations: readonly number[];
-  readonly frames: readonly number[];
-  readonly longTasks: readonly { readonly start: number; readonly duration: number }[];
-  readonly finalText: string;
-  readonly renderedTextLength: number;
-}
+import type { BenchResult } from '@tokenpaint/bench/result';
+
+/**
+ * The raw samples of one run, as the page records them (all times
+ * `performance.now()` ms); the page's query parameters are not needed here.
+ */
+export type RawRun = Omit<BenchResult, 'params'>;
 
 /** The figures of one run. */
 export interface RunMetrics {

@@ -17,6 +17,22 @@ function recordingFetch() {
 
 const URL_ = '/v1/chat/completions?preset=instant';
 
+/** A long answer at 40 tokens/s, with `enabled` as a prop to change. */
+function renderLongStream(enabled: boolean) {
+  const { fetch, signals } = recordingFetch();
+  const hook = renderHook(
+    ({ enabled }: { enabled: boolean }) =>
+      useStream({
+        url: '/v1/chat/completions?preset=typical&ttft=5&tps=40&script=long',
+        body: { stream: true, messages: [] },
+        enabled,
+        fetch,
+      }),
+    { initialProps: { enabled } },
+  );
+  return { ...hook, signals };
+}
+
 describe('useStream', () => {
   it('starts an owned request after mount and streams it to the end', async () => {
     const { fetch, signals } = recordingFetch();
@@ -74,17 +90,7 @@ describe('useStream', () => {
   });
 
   it('holds the request while disabled, and abort() stops it keeping the text', async () => {
-    const { fetch, signals } = recordingFetch();
-    const { result, rerender } = renderHook(
-      ({ enabled }: { enabled: boolean }) =>
-        useStream({
-          url: '/v1/chat/completions?preset=typical&ttft=5&tps=40&script=long',
-          body: { stream: true, messages: [] },
-          enabled,
-          fetch,
-        }),
-      { initialProps: { enabled: false } },
-    );
+    const { result, rerender, signals } = renderLongStream(false);
     await act(async () => {});
     expect(signals).toHaveLength(0);
     rerender({ enabled: true });
@@ -96,17 +102,7 @@ describe('useStream', () => {
   });
 
   it('disabling mid-run stops it keeping the text, and offers no retry until enabled again', async () => {
-    const { fetch, signals } = recordingFetch();
-    const { result, rerender } = renderHook(
-      ({ enabled }: { enabled: boolean }) =>
-        useStream({
-          url: '/v1/chat/completions?preset=typical&ttft=5&tps=40&script=long',
-          body: { stream: true, messages: [] },
-          enabled,
-          fetch,
-        }),
-      { initialProps: { enabled: true } },
-    );
+    const { result, rerender, signals } = renderLongStream(true);
     await waitFor(() => expect(result.current.snapshot.text.length).toBeGreaterThan(3), { timeout: 4000 });
     expect(result.current.canRetry).toBe(false); // running
     rerender({ enabled: false });
