@@ -180,6 +180,11 @@ describe('invalid input', () => {
     },
   );
 
+  it('names a whole emoji as the offending character, not half of its surrogate pair', () => {
+    const parser = createPartialJSON();
+    expect(() => parser.push('[1, 😀]')).toThrow(expect.objectContaining({ offset: 4, found: '😀' }));
+  });
+
   it('keeps the last good snapshot readable', () => {
     const parser = createPartialJSON();
     parser.push('{"a": [1, "two"');

@@ -83,7 +83,9 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
   const failInString = (at: number, expectedHere: string): never => fail(current, at, expectedHere);
 
   function fail(delta: string, i: number, expected: string): never {
-    error = new PartialJSONSyntaxError(consumed + i, expected, i < delta.length ? delta[i] : undefined);
+    // The whole character, not half of a surrogate pair (an emoji is two code units).
+    const found = i < delta.length ? String.fromCodePoint(delta.codePointAt(i) as number) : undefined;
+    error = new PartialJSONSyntaxError(consumed + i, expected, found);
     throw error;
   }
 

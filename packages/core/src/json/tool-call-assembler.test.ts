@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { ToolCallPart } from '../protocols/parts.ts';
@@ -136,5 +137,68 @@ describe('createToolCallAssembler', () => {
     expect(tools.calls).toHaveLength(1);
     tools.reset();
     expect(tools.calls).toEqual([]);
+  });
+
+  it('reads a call without arguments as {} and a result-only call as having none, without errors', () => {
+    const tools = createToolCallAssembler({ schemas: { now: z.object({}) } });
+    tools.push(start('a', 'now')); // a tool without parameters: start, then end, no delta
+    tools.push(end('a'));
+    tools.push(delta('b', '  ')); // whitespace only
+    tools.push(end('b'));
+    tools.push({ type: 'tool-result', id: 'c', result: { ok: 1 } }); // provider-executed: only its result
+    const [a, b, c] = tools.calls;
+    expect(a).toMatchObject({ state: 'args-complete', args: {} });
+    expect(a?.error).toBeUndefined();
+    expect(b).toMatchObject({ state: 'args-complete', args: {} });
+    expect(b?.error).toBeUndefined();
+    expect(c).toMatchObject({ state: 'result', result: { ok: 1 }, args: undefined });
+    expect(c?.error).toBeUndefined();
+  });
+
+  it('validates arguments whose start (and so the tool name) arrives after their end', () => {
+    const tools = createToolCallAssembler({ schemas: { search: z.object({ q: z.string() }) } });
+    tools.push(delta('a', '{"q": 5}'));
+    tools.push(end('a'));
+    expect(tools.calls[0]?.error).toBeUndefined(); // no name yet, so no schema
+    tools.push(start('a', 'search'));
+    expect(tools.calls[0]?.error).toBeInstanceOf(ToolCallValidationError);
+  });
+
+  it('looks schemas up by own name only: a tool called "constructor" or "toString" has none', () => {
+    const tools = createToolCallAssembler({ schemas: { search: z.object({ q: z.string() }) } });
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      tools.push(start(name, name));
+      tools.push(delta(name, '{}'));
+      tools.push(end(name));
+    }
+    expect(tools.calls.map((call) => call.error)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('takes isError from each result: a later success clears an earlier failure', () => {
+    const tools = createToolCallAssembler();
+    tools.push({ type: 'tool-result', id: 'a', result: 'boom', isError: true });
+    expect(tools.calls[0]?.isError).toBe(true);
+    tools.push({ type: 'tool-result', id: 'a', result: 'ok' });
+    expect(tools.calls[0]).toMatchObject({ result: 'ok' });
+    expect(tools.calls[0]?.isError).toBeUndefined();
+  });
+
+  it('awaits a schema result that is a thenable from elsewhere (another realm, a custom promise)', async () => {
+    const issues = [{ message: 'nope' }];
+    const thenable: StandardSchemaV1 = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        // biome-ignore lint/suspicious/noThenProperty: the point is a thenable that is not a Promise.
+        validate: () => ({ then: (resolve: (r: unknown) => void) => resolve({ issues }) }) as never,
+      },
+    };
+    const onChange = vi.fn();
+    const tools = createToolCallAssembler({ schemas: { t: thenable }, onChange });
+    tools.push(start('a', 't'));
+    tools.push(delta('a', '{}'));
+    tools.push(end('a'));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledOnce());
+    expect(tools.calls[0]?.error).toBeInstanceOf(ToolCallValidationError);
   });
 });

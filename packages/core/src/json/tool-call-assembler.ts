@@ -82,6 +82,9 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
   function finishArgs(call: Call): void {
     call.state = 'args-complete';
     if (call.error !== undefined) return;
+    // No argument text at all is a tool without parameters (some OpenAI-compatible
+    // servers send "" where OpenAI sends "{}"): its arguments are the empty object.
+    if (call.argsText.trim() === '') call.parser.push('{}');
     try {
       call.parser.end();
     } catch (error) {
@@ -91,8 +94,14 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
     validate(call);
   }
 
+  function schemaFor(name: string): StandardSchemaV1 | undefined {
+    const schemas = options.schemas;
+    // Own names only: a tool called "constructor" must not find Object.prototype's.
+    return schemas !== undefined && Object.hasOwn(schemas, name) ? schemas[name] : undefined;
+  }
+
   function validate(call: Call): void {
-    const schema = options.schemas?.[call.name];
+    const schema = schemaFor(call.name);
     if (schema === undefined) return;
     const apply = (outcome: StandardSchemaV1.Result<unknown>): void => {
       if (outcome.issues !== undefined)
@@ -105,12 +114,14 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
       call.error = error instanceof Error ? error : new Error(String(error));
       return;
     }
-    if (!(outcome instanceof Promise)) {
+    // Any thenable is awaited, not only this realm's Promise (a schema library
+    // loaded in another realm, or one with its own promise type).
+    if (!isThenable(outcome)) {
       apply(outcome);
       return;
     }
     const parser = call.parser;
-    outcome
+    Promise.resolve(outcome)
       .then(apply, (error: unknown) => {
         call.error = error instanceof Error ? error : new Error(String(error));
       })
@@ -129,6 +140,9 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
         if (known !== undefined) {
           if (known.name !== '') return; // a repeated start changes nothing
           known.name = part.name; // opened by an earlier part, before its name was known
+          // Its arguments may already be final: validate them now that the tool is known.
+          if (known.state !== 'streaming-args' && known.error === undefined && known.parser.done)
+            validate(known);
         }
         break;
       case 'tool-call-delta':
@@ -147,10 +161,13 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
         finishArgs(call);
         break;
       case 'tool-result':
-        if (call.state === 'streaming-args') finishArgs(call);
+        // A provider-executed tool may report only its result: no arguments were
+        // seen, and none are made up.
+        if (call.state === 'streaming-args' && call.argsText !== '') finishArgs(call);
         call.state = 'result';
         call.result = part.result;
-        if (part.isError !== undefined) call.isError = part.isError;
+        if (part.isError === undefined) delete call.isError;
+        else call.isError = part.isError;
         break;
     }
     touch(call);
@@ -189,4 +206,8 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
       stale = false;
     },
   };
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
