@@ -200,6 +200,19 @@ describe('<StreamingMessage>', () => {
     expect(part(container, 'text')?.textContent).toBe(`A${'b'.repeat(400)}`);
   });
 
+  it('Stop while a finished answer is still being revealed shows the rest at once', () => {
+    const { run, tick, container } = setup({ pacing: { maxLagMs: 3000, drainMs: 3000 } });
+    actNow(() => run.appendText('A'));
+    tick(200);
+    actNow(() => run.appendText('b'.repeat(3000)));
+    act(() => run.setStatus('done'));
+    tick();
+    expect(part(container, 'text')?.textContent?.length).toBeLessThan(3001);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(part(container, 'message')?.getAttribute('data-tp-status')).toBe('done');
+    expect(part(container, 'text')?.textContent).toBe(`A${'b'.repeat(3000)}`);
+  });
+
   it('offers Retry after a stop only when a retry may send (DefaultActions honours canRetry)', () => {
     const noop = () => {};
     const shown = render(<DefaultActions status="aborted" onStop={noop} onRetry={noop} canRetry />);
@@ -210,5 +223,18 @@ describe('<StreamingMessage>', () => {
       <DefaultActions status="streaming" onStop={noop} onRetry={noop} canRetry={false} />,
     );
     expect(running.container.querySelector('[data-tp-part="stop"]')).not.toBeNull();
+  });
+
+  it('while `enabled: false` holds the request back, shows an idle message: no Stop, status, timer or skeleton', async () => {
+    const view = renderWithClock(<StreamingMessage url="/never" enabled={false} />);
+    await act(async () => {});
+    view.tick(5000);
+    const { container } = view;
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(part(container, 'message')?.getAttribute('data-tp-status')).toBe('idle');
+    expect(part(container, 'body')?.getAttribute('aria-busy')).toBe('false');
+    expect(part(container, 'skeleton')).toBeNull();
+    expect(part(container, 'status')?.textContent ?? '').toBe('');
+    expect(part(container, 'live-status')?.textContent).toBe('');
   });
 });

@@ -62,11 +62,12 @@ function skeletonLayout(
  */
 export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   const { skeleton, components, announceIntervalMs, className, 'aria-label': ariaLabel, ...source } = props;
-  const { snapshot, completedPaths, abort, retry, canRetry } = useStream(source as UseStreamOptions);
+  const { snapshot, completedPaths, abort, retry, canRetry, held } = useStream(source as UseStreamOptions);
   const parts = components ? { ...defaultComponents, ...components } : defaultComponents;
   const { Skeleton, Status, Text, Reasoning, ToolCall, Actions } = parts;
   const { status, text, reasoning, toolCalls } = snapshot;
-  const running = isRunning(status);
+  // Held back by `enabled: false`: nothing is running, so no timer, Stop or skeleton.
+  const running = isRunning(status) && !held;
   const layout = skeletonLayout(skeleton);
   const hasOutput = text !== '' || reasoning !== '' || toolCalls.length > 0;
   const showSkeleton = layout !== null && !hasOutput && running;
@@ -78,7 +79,7 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
       ref={root}
       tabIndex={-1}
       data-tp-part="message"
-      data-tp-status={status}
+      data-tp-status={held ? 'idle' : status}
       data-tp-phase={running && text === '' && reasoning !== '' ? 'reasoning' : undefined}
       className={className}
       aria-label={ariaLabel}
@@ -87,8 +88,8 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
           below a growing answer moves down with every new line, and each move is a
           layout shift (CLS) by the browser's definition. */}
       <div data-tp-part="header">
-        <Status snapshot={snapshot} />
-        <Actions status={status} onStop={abort} onRetry={retry} canRetry={canRetry} />
+        {!held && <Status snapshot={snapshot} />}
+        {!held && <Actions status={status} onStop={abort} onRetry={retry} canRetry={canRetry} />}
       </div>
       {/* aria-busy sits on the body, not the root: assistive technology may hold back changes inside a
           busy element, and the live regions below must keep speaking while the answer streams. */}
@@ -114,7 +115,7 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
       <LiveRegion
         text={text}
         final={!running}
-        status={statusAnnouncement(snapshot)}
+        status={held ? '' : statusAnnouncement(snapshot)}
         {...(announceIntervalMs === undefined ? {} : { intervalMs: announceIntervalMs })}
       />
     </article>

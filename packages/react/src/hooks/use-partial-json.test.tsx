@@ -1,4 +1,5 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { PartialJSONSyntaxError } from '@tokenpaint/core';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { FrameSchedulerProvider } from '../scheduling/scheduler-context.tsx';
@@ -105,5 +106,18 @@ describe('usePartialJSON with a delta source', () => {
     const fromStream = renderHook(() => usePartialJSON(stream), { wrapper: StrictMode });
     await waitFor(() => expect(fromStream.result.current.value).toEqual({ b: 2 }));
     await waitFor(() => expect(fromGenerator.result.current.value).toEqual({ a: 1 }));
+  });
+
+  it('ends the document with the source: a top-level number completes, a truncated text is an error', async () => {
+    async function* parts(...texts: string[]) {
+      yield* texts;
+    }
+    const number = parts('4', '2');
+    const truncated = parts('{"a": 1, ', '"b": [1, 2');
+    const fromNumber = renderHook(() => usePartialJSON(number));
+    const fromTruncated = renderHook(() => usePartialJSON(truncated));
+    await waitFor(() => expect(fromNumber.result.current).toMatchObject({ value: 42, done: true }));
+    await waitFor(() => expect(fromTruncated.result.current.error).toBeInstanceOf(PartialJSONSyntaxError));
+    expect(fromTruncated.result.current).toMatchObject({ value: { a: 1, b: [1, 2] }, done: false });
   });
 });

@@ -22,7 +22,11 @@ export interface PartialJSONState<T = unknown> {
   readonly value: T | undefined;
   /** A complete top-level value was read. */
   readonly done: boolean;
-  /** The syntax error that stopped the parser, or a failure of the delta source; what parsed before stays in `value`. */
+  /**
+   * The syntax error that stopped the parser, a failure of the delta source, or
+   * (delta source) the source ending before the document did; what parsed before
+   * stays in `value`.
+   */
   readonly error: Error | undefined;
 }
 
@@ -127,13 +131,18 @@ function useDeltaSource<T>(
       try {
         const deltas = toIterator(source);
         iterator = deltas;
-        for (let step = await deltas.next(); !step.done && !stopped; step = await deltas.next()) {
+        let step = await deltas.next();
+        for (; !step.done && !stopped; step = await deltas.next()) {
           failure ??= push(parser, step.value);
           // The first value is shown at once; after that, once per frame.
           if (s.state === EMPTY || failure) commit();
           else loop.schedule(commit);
           if (failure) break;
         }
+        // The source is over, so is the document: a top-level number is complete
+        // (nothing more can extend it), and a truncated text is an error, not a
+        // stream that looks as if it were still arriving.
+        if (step.done && !stopped && !failure) parser.end();
       } catch (error) {
         failure ??= error instanceof Error ? error : new Error(String(error));
       }

@@ -31,7 +31,7 @@ export interface UseStreamResult {
   readonly completedPaths: CompletedPaths;
   /** The run, once started (`null` during the first render of an owned request, and on the server). */
   readonly run: StreamRun | null;
-  /** Stops the run, keeping what was received. */
+  /** Stops the run, keeping what was received (and shows it all at once if pacing still held some back). */
   abort(): void;
   /** Starts the request again after `error`, `aborted` or `done`; does nothing while `canRetry` is false. */
   retry(): void;
@@ -41,6 +41,12 @@ export interface UseStreamResult {
    * retry must not send what the app has just held back).
    */
   readonly canRetry: boolean;
+  /**
+   * `enabled: false` is holding an owned request back and nothing has been sent:
+   * `snapshot` reads `connecting` (what will happen once enabled), but nothing is
+   * connecting yet, so a UI should show an idle message (no timer, no Stop).
+   */
+  readonly held: boolean;
 }
 
 const select = <T>(value: T): T => value;
@@ -95,9 +101,21 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
   const state = useViewSelector(view, select);
 
   const canRetry = run !== null && !isRunning(state.snapshot.status) && (external !== undefined || enabled);
-  const abort = useCallback(() => run?.abort(), [run]);
+  const abort = useCallback(() => {
+    run?.abort();
+    view.showAll?.(); // a finished answer still being revealed: Stop shows the rest
+  }, [run, view]);
   const retry = useCallback(() => {
     if (canRetry) run?.retry();
   }, [run, canRetry]);
-  return { snapshot: state.snapshot, completedPaths: state.completedPaths, run, abort, retry, canRetry };
+  const held = external === undefined && !enabled && run === null;
+  return {
+    snapshot: state.snapshot,
+    completedPaths: state.completedPaths,
+    run,
+    abort,
+    retry,
+    canRetry,
+    held,
+  };
 }

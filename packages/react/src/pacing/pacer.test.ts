@@ -18,6 +18,16 @@ describe('createPacer', () => {
     expect(pacer.next(0)).toBe(120);
   });
 
+  it('reveals the whole first network read at once, even when it comes as several parts', () => {
+    const pacer = createPacer({ maxLagMs: 1000 });
+    pacer.arrive(1, 0); // "#"
+    pacer.arrive(3, 0.1); // " A": the same read, parsed into another part
+    pacer.arrive(19, 0.2); // " long title here"
+    expect(pacer.revealed).toBe(19);
+    pacer.arrive(40, 50); // a later read is paced
+    expect(pacer.next(66)).toBeLessThan(40);
+  });
+
   it('spreads a burst over several frames at a steady rate matched to the arrival rate', () => {
     const pacer = createPacer({ maxLagMs: 2000, rateWindowMs: 1000 });
     pacer.arrive(1, 0);
@@ -92,6 +102,15 @@ describe('createPacer', () => {
     pacer.arrive(10, 100);
     expect(pacer.received).toBe(10);
     expect(pacer.revealed).toBe(10); // the first chunk of the new generation, shown at once
+  });
+
+  it('starts over when text arrives after the end, even if the finished generation had none', () => {
+    const pacer = createPacer({ maxLagMs: 1000, drainMs: 150 });
+    pacer.finish(0); // an answer of tool calls only: done with no text
+    pacer.arrive(1, 5000); // retried: the new generation's first token
+    pacer.next(5000);
+    pacer.arrive(301, 5100);
+    expect(pacer.next(5116)).toBeLessThan(40); // paced, not drained by the old deadline
   });
 
   it('does not count idle time as reveal budget when a new burst arrives', () => {

@@ -17,7 +17,8 @@
  *   deadline. The share rises smoothly as a deadline nears, and a hard clamp reveals
  *   any chunk whose deadline has passed: the display never lags what was received by
  *   more than `maxLagMs` (plus the frame that shows it).
- * - First token: revealed in full on arrival, never paced.
+ * - First token: revealed in full on arrival, never paced, with the rest of its
+ *   network read (parts arriving within MERGE_MS of it while nothing is held back).
  * - Finish: once the stream ends, the deadline of everything left becomes
  *   `finish time + drainMs`, so the tail shows promptly instead of trickling.
  */
@@ -63,7 +64,10 @@ export function resolvePacing(options: PacingOptions | true): ResolvedPacing {
 export interface Pacer {
   /** Total characters received so far, reported at arrival time `now`. Smaller than before = a new generation. */
   arrive(total: number, now: number): void;
-  /** The stream ended (done): everything left must show within `drainMs` of the first call. */
+  /**
+   * The stream ended (done): everything left must show within `drainMs` of the first
+   * call. No text follows in the same generation, so text arriving later starts a new one.
+   */
   finish(now: number): void;
   /** Advances the display to `now` and returns how many characters to show. */
   next(now: number): number;
@@ -86,6 +90,8 @@ export function createPacer(options: PacingOptions | true = true): Pacer {
   let rate = 0;
   let carry = 0;
   let lastArrival: number | undefined;
+  /** When the first token arrived: the rest of its network read (within MERGE_MS) shows with it. */
+  let firstAt: number | undefined;
   let lastStep: number | undefined;
   let finishedAt: number | undefined;
   // Received chunks not fully shown yet, oldest first: [end index, arrival time].
@@ -94,7 +100,7 @@ export function createPacer(options: PacingOptions | true = true): Pacer {
 
   const reset = (): void => {
     received = revealed = rate = carry = 0;
-    lastArrival = lastStep = finishedAt = undefined;
+    lastArrival = firstAt = lastStep = finishedAt = undefined;
     chunks = [];
     head = 0;
   };
@@ -109,19 +115,23 @@ export function createPacer(options: PacingOptions | true = true): Pacer {
 
   return {
     arrive(total, now) {
-      if (total < received) reset();
+      // Less text than before, or any text after the end, is a new generation (a retry).
+      if (total < received || (finishedAt !== undefined && total > received)) reset();
       if (total === received) return;
       const delta = total - received;
       // A display that was caught up starts pacing from now, not from its last frame long ago.
       if (revealed >= received) lastStep = now;
       received = total;
-      if (lastArrival === undefined) {
+      if (firstAt === undefined || (now - firstAt < MERGE_MS && revealed + delta === total)) {
         // The first token is never paced: it is the moment perceived latency is judged on.
+        // The parts parsed from the same network read come with it (a Markdown heading
+        // "#" alone would otherwise show nothing for several frames).
         revealed = total;
+        firstAt ??= now;
         lastArrival = lastStep = now;
         return;
       }
-      const dt = Math.max(0, now - lastArrival);
+      const dt = Math.max(0, now - (lastArrival ?? now));
       const tau = knobs.rateWindowMs;
       const decay = Math.exp(-dt / tau);
       rate = rate * decay + (dt > 0 ? (delta * (1 - decay)) / dt : delta / tau);

@@ -6,6 +6,7 @@
 import {
   type StartStreamOptions,
   type StreamRun,
+  type StreamSnapshot,
   type StreamStatus,
   startStream,
   type ToolCallSnapshot,
@@ -61,11 +62,29 @@ export interface ConversationStore {
 const ENDED: ReadonlySet<StreamStatus> = new Set(['done', 'error', 'aborted']);
 
 let nextId = 1;
-const newId = (role: string): string => `${role}-${nextId++}`;
 
+/**
+ * The object body's `messages`. An answer with no text (it failed, or was stopped
+ * before its first token) is left out: an empty assistant turn is noise to the
+ * model, and some providers reject empty content outright.
+ */
 function requestBody(request: ConversationRequest, messages: readonly ConversationMessage[]): unknown {
   if (typeof request.body === 'function') return request.body(messages);
-  return { ...request.body, messages: messages.map((m) => ({ role: m.role, content: m.text })) };
+  const turns = messages.filter((m) => m.role === 'user' || m.text !== '');
+  return { ...request.body, messages: turns.map((m) => ({ role: m.role, content: m.text })) };
+}
+
+/** The message as its answer's snapshot shows it; an error from an earlier attempt goes. */
+function mirrored(message: ConversationMessage, snapshot: StreamSnapshot): ConversationMessage {
+  const { error: _previous, ...rest } = message;
+  return {
+    ...rest,
+    text: snapshot.text,
+    status: snapshot.status,
+    reasoning: snapshot.reasoning,
+    toolCalls: snapshot.toolCalls,
+    ...(snapshot.error ? { error: snapshot.error } : {}),
+  };
 }
 
 /** Creates a conversation; `request()` is read at each send, so options may change between turns. */
@@ -76,34 +95,44 @@ export function createConversationStore(
 ): ConversationStore {
   const listeners = new Set<() => void>();
   let state: ConversationState = { messages: initialMessages, status: 'idle' };
-  let active: { run: StreamRun; id: string; unsubscribe: () => void } | undefined;
+  /**
+   * Every answer's run is followed, not only the latest: `<StreamingMessage run>`
+   * offers Retry on any answer, and a retried earlier answer must reach the list.
+   * A finished run costs nothing while followed: its view only wakes on a change.
+   */
+  const followed = new Map<string, { run: StreamRun; unsubscribe: () => void }>();
 
   const setState = (next: ConversationState): void => {
     state = next;
     for (const listener of [...listeners]) listener();
   };
 
+  /** Ids restart with each page load; restored messages may hold any of them. */
+  const newId = (role: string): string => {
+    let id: string;
+    do id = `${role}-${nextId++}`;
+    while (state.messages.some((m) => m.id === id));
+    return id;
+  };
+
+  const latestAnswerId = (): string | undefined => state.messages.findLast((m) => m.role === 'assistant')?.id;
+
   const follow = (run: StreamRun, id: string): void => {
-    active?.unsubscribe();
+    followed.get(id)?.unsubscribe();
     const view = createRunView(run, { scheduler });
     const mirror = (): void => {
       const { snapshot } = view.getSnapshot();
-      const messages = state.messages.map((m) =>
-        m.id === id
-          ? {
-              ...m,
-              text: snapshot.text,
-              status: snapshot.status,
-              reasoning: snapshot.reasoning,
-              toolCalls: snapshot.toolCalls,
-              ...(snapshot.error ? { error: snapshot.error } : {}),
-            }
-          : m,
-      );
-      setState({ messages, status: snapshot.status });
+      const messages = state.messages.map((m) => (m.id === id ? mirrored(m, snapshot) : m));
+      setState({ messages, status: id === latestAnswerId() ? snapshot.status : state.status });
     };
-    active = { run, id, unsubscribe: view.subscribe(mirror) };
+    followed.set(id, { run, unsubscribe: view.subscribe(mirror) });
   };
+
+  const abortAll = (): void => {
+    for (const { run } of followed.values()) run.abort();
+  };
+
+  for (const message of initialMessages) if (message.run) follow(message.run, message.id);
 
   return {
     subscribe(listener) {
@@ -112,7 +141,7 @@ export function createConversationStore(
     },
     getSnapshot: () => state,
     send(text) {
-      active?.run.abort();
+      abortAll();
       const user: ConversationMessage = { id: newId('user'), role: 'user', text };
       const history = [...state.messages, user];
       const current = request();
@@ -129,7 +158,7 @@ export function createConversationStore(
       follow(run, answer.id);
     },
     stop() {
-      active?.run.abort();
+      abortAll();
     },
     retry() {
       const last = state.messages.at(-1);
@@ -142,13 +171,13 @@ export function createConversationStore(
         messages: [...state.messages.slice(0, -1), { ...rest, text: '', status: 'connecting' }],
         status: 'connecting',
       });
-      if (active?.run !== last.run) follow(last.run, last.id);
+      if (followed.get(last.id)?.run !== last.run) follow(last.run, last.id);
       last.run.retry();
     },
     dispose() {
-      active?.run.abort();
-      active?.unsubscribe();
-      active = undefined;
+      abortAll();
+      for (const { unsubscribe } of followed.values()) unsubscribe();
+      followed.clear();
     },
   };
 }

@@ -45,6 +45,11 @@ export interface StreamView {
 export interface RunView {
   subscribe(listener: () => void): () => void;
   getSnapshot(): StreamView;
+  /**
+   * Shows everything received now, ending a paced reveal (Stop pressed while a
+   * finished answer is still being revealed: the run has nothing left to abort).
+   */
+  showAll?(): void;
 }
 
 /** Options of {@link createRunView}. */
@@ -204,6 +209,11 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       };
     },
     getSnapshot: () => committed,
+    showAll() {
+      if (!pacer) return;
+      pacer.revealTo(run.getSnapshot().text.length);
+      commit();
+    },
   };
 }
 
