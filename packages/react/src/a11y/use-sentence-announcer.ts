@@ -8,7 +8,7 @@
  * announcements are not part of the visual tree, and routing them through state
  * would add a React commit per sentence on top of the one-per-frame budget.
  */
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 import { completedSentenceEnd } from './sentence-boundary.ts';
 
@@ -23,18 +23,20 @@ export function useSentenceAnnouncer(
   minIntervalMs = DEFAULT_ANNOUNCE_INTERVAL_MS,
 ): void {
   const scheduler = useFrameScheduler();
-  // An answer that is already over when this mounts (a past turn, a remount) is
-  // history, not news: it starts as said, so only a later response is announced.
-  const state = useRef({
-    text: final ? text : '',
+  // What is already there when this mounts was news before it (a past turn, a row
+  // of a virtualized list mounted again): a finished answer starts as said, a
+  // running one with its completed sentences said, so only what follows is announced.
+  // Lazy (useState's initializer runs once): the sentence scan reads the whole text.
+  const [state] = useState(() => ({
+    text,
     final,
-    upTo: final ? text.length : 0,
+    upTo: final ? text.length : completedSentenceEnd(text, 0),
     lastAt: -Infinity,
     timer: undefined as unknown,
-  });
+  }));
 
   useEffect(() => {
-    const s = state.current;
+    const s = state;
     if (text.length < s.upTo || !text.startsWith(s.text.slice(0, s.upTo))) {
       // A new response (a retry or the next turn): start over.
       s.upTo = 0;
@@ -64,14 +66,14 @@ export function useSentenceAnnouncer(
       s.timer = undefined;
     }
     if (s.timer === undefined) flush();
-  }, [text, final, minIntervalMs, region, scheduler]);
+  }, [text, final, minIntervalMs, region, scheduler, state]);
 
   useEffect(
     () => () => {
-      const s = state.current;
+      const s = state;
       if (s.timer !== undefined) scheduler.clearTimeout(s.timer);
       s.timer = undefined;
     },
-    [scheduler],
+    [scheduler, state],
   );
 }

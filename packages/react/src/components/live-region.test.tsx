@@ -84,4 +84,19 @@ describe('accessible announcements', () => {
     view.tick();
     expect(live.textContent).toBe('A new answer.');
   });
+
+  it('on a remount mid-answer (a virtualized list), says only what completes after it', () => {
+    const view = renderWithClock(<p />);
+    const run = createFakeRun({
+      now: view.scheduler.now,
+      initial: { status: 'streaming', text: 'Heard before. Still go' },
+    });
+    view.rerender(<StreamingMessage run={run} announceIntervalMs={1000} />);
+    view.tick(2000);
+    const live = view.container.querySelector('[data-tp-part="live-text"]') as HTMLElement;
+    expect(live.textContent).toBe('');
+    actNow(() => run.appendText('ing. Next'));
+    view.tick();
+    expect(live.textContent).toBe('Still going.');
+  });
 });
