@@ -63,6 +63,24 @@ describe('<StreamingMessage>', () => {
     expect(part(container, 'live-text')?.closest('[aria-busy="true"]')).toBeNull();
   });
 
+  it('shows one caret, where output grows: in the tool call while its arguments stream, not also after the text', () => {
+    const { container, run } = setup();
+    actNow(() => run.appendText('Checking all three at once.'));
+    actNow(() =>
+      run.setToolCall({
+        id: 'c1',
+        name: 'get_weather',
+        argsText: '{"city": "Par',
+        args: { city: 'Par' },
+        state: 'streaming-args',
+        completedPaths: [],
+      }),
+    );
+    const carets = container.querySelectorAll('[data-tp-part="caret"]');
+    expect(carets).toHaveLength(1);
+    expect(carets[0]?.closest('[data-tp-part="tool-call"]')).not.toBeNull();
+  });
+
   it('names the running tool, says when stalled, and counts down to the next retry', () => {
     const { container, run, tick } = setup();
     actNow(() =>

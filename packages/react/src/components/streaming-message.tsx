@@ -70,6 +70,9 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   const running = isRunning(status) && !held;
   const layout = skeletonLayout(skeleton);
   const hasOutput = text !== '' || reasoning !== '' || toolCalls.length > 0;
+  // One caret, where output grows: while a tool call's arguments stream, the text
+  // before it is not growing, so its caret goes (the tool call shows its own).
+  const argsStreaming = toolCalls.some((call) => call.state === 'streaming-args');
   const showSkeleton = layout !== null && !hasOutput && running;
   const root = useRef<HTMLElement>(null);
   useKeepFocus(root, running);
@@ -107,7 +110,7 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
       >
         {showSkeleton && layout && <Skeleton shape={layout.shape} lines={layout.lines} />}
         {reasoning !== '' && <Reasoning text={reasoning} streaming={running && text === ''} />}
-        {text !== '' && <Text text={text} streaming={running} />}
+        {text !== '' && <Text text={text} streaming={running && !argsStreaming} />}
         {toolCalls.map((call) => (
           <ToolCall key={call.id} call={call} completed={completedPaths.get(call.id)} />
         ))}
