@@ -61,6 +61,30 @@ describe('openai-chat adapter (documented fixtures)', () => {
     });
   });
 
+  it('keeps follow-up deltas whose id is null or "" on their call (SGLang, DashScope)', () => {
+    const call = (fields: object) => ({
+      object: 'chat.completion.chunk',
+      choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...fields }] } }],
+    });
+    for (const id of [null, '']) {
+      const parts = pushSSE(
+        createOpenAIChatAdapter(),
+        sse([
+          [
+            undefined,
+            call({ id: 'call_abc', type: 'function', function: { name: 'get_weather', arguments: '' } }),
+          ],
+          [undefined, call({ id, function: { name: null, arguments: '{"city":' } })],
+          [undefined, call({ id, function: { name: null, arguments: '"Paris"}' } })],
+          [undefined, '[DONE]'],
+        ]),
+      );
+      expect(fold(parts).tools).toEqual({
+        call_abc: { name: 'get_weather', args: '{"city":"Paris"}', ended: true },
+      });
+    }
+  });
+
   it('turns an in-stream error object into an error part and stops', () => {
     const adapter = createOpenAIChatAdapter();
     const folded = fold(pushSSE(adapter, fx.OPENAI_CHAT_ERROR));
@@ -129,6 +153,33 @@ describe('anthropic adapter (documented fixtures)', () => {
     expect(tools.toolu_b).toEqual({ name: 'now', args: '{}', ended: true });
   });
 
+  it('keeps the input tokens of message_start when message_delta reports them as null', () => {
+    const folded = fold(
+      pushSSE(
+        createAnthropicAdapter(),
+        sse([
+          [
+            'message_start',
+            {
+              type: 'message_start',
+              message: { id: 'msg_1', usage: { input_tokens: 10, output_tokens: 1 } },
+            },
+          ],
+          [
+            'message_delta',
+            {
+              type: 'message_delta',
+              delta: { stop_reason: 'end_turn' },
+              usage: { input_tokens: null, output_tokens: 5 },
+            },
+          ],
+          ['message_stop', { type: 'message_stop' }],
+        ]),
+      ),
+    );
+    expect(folded.finish).toMatchObject({ usage: { inputTokens: 10, outputTokens: 5 } });
+  });
+
   it('reports an error event with its type as code', () => {
     const folded = fold(pushSSE(createAnthropicAdapter(), fx.ANTHROPIC_ERROR));
     expect(folded.text).toBe('Par');
@@ -151,6 +202,53 @@ describe('openai-responses adapter (documented fixtures)', () => {
       usage: { inputTokens: 36, outputTokens: 87, reasoningTokens: 64 },
     });
     expect(adapter.done).toBe(true);
+  });
+
+  it('reads an error event in the shape the API sends (message and code nested under error)', () => {
+    const nested = {
+      type: 'error',
+      sequence_number: 2,
+      error: {
+        type: 'too_many_requests',
+        code: 'too_many_requests',
+        message: 'Too Many Requests',
+        param: null,
+      },
+    };
+    const folded = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          ['response.output_text.delta', { type: 'response.output_text.delta', item_id: 'm', delta: 'Hi' }],
+          ['error', nested],
+        ]),
+      ),
+    );
+    expect(folded.errors).toEqual([
+      { type: 'error', message: 'Too Many Requests', code: 'too_many_requests' },
+    ]);
+    expect(protocolFromMessage({ event: 'error', data: JSON.stringify(nested) })).toBe('openai-responses');
+  });
+
+  it('separates reasoning summary parts with a blank line', () => {
+    const delta = (summary_index: number, text: string) => ({
+      type: 'response.reasoning_summary_text.delta',
+      item_id: 'rs_1',
+      output_index: 0,
+      summary_index,
+      delta: text,
+    });
+    const folded = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          [undefined, delta(0, 'First ')],
+          [undefined, delta(0, 'thought.')],
+          [undefined, delta(1, '**Next**')],
+        ]),
+      ),
+    );
+    expect(folded.reasoning).toBe('First thought.\n\n**Next**');
   });
 
   it('maps response.incomplete(max_output_tokens) to length', () => {

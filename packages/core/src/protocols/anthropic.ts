@@ -117,8 +117,9 @@ export function createAnthropicAdapter(): ProtocolAdapter {
         const reason = event.delta?.stop_reason;
         if (reason) finishReason = FINISH[reason] ?? 'other';
         // message_delta usage is cumulative, so the last one wins.
-        if (event.usage?.output_tokens !== undefined) outputTokens = event.usage.output_tokens;
-        if (event.usage?.input_tokens !== undefined) inputTokens = event.usage.input_tokens;
+        // The SDK types allow null here: null is "not reported", not zero, and keeps message_start's count.
+        if (typeof event.usage?.output_tokens === 'number') outputTokens = event.usage.output_tokens;
+        if (typeof event.usage?.input_tokens === 'number') inputTokens = event.usage.input_tokens;
         return NO_PARTS;
       }
       case 'message_stop': {

@@ -48,7 +48,14 @@ const AI_SDK_FIRST = new Set([
 export function protocolFromMessage(message: SSEMessage): WireProtocol | undefined {
   if (message.event === 'message_start') return 'anthropic';
   if (message.event.startsWith('response.')) return 'openai-responses';
-  let data: { object?: unknown; type?: unknown; errorText?: unknown; error?: unknown; choices?: unknown };
+  let data: {
+    object?: unknown;
+    type?: unknown;
+    errorText?: unknown;
+    sequence_number?: unknown;
+    error?: unknown;
+    choices?: unknown;
+  };
   try {
     data = JSON.parse(message.data);
   } catch {
@@ -66,6 +73,8 @@ export function protocolFromMessage(message: SSEMessage): WireProtocol | undefin
   if (AI_SDK_FIRST.has(type) || type.startsWith('data-')) return 'ai-sdk';
   if (type === 'error') {
     if (data.errorText !== undefined) return 'ai-sdk';
+    // Responses events carry a sequence_number; Anthropic's error event does not.
+    if (data.sequence_number !== undefined) return 'openai-responses';
     return typeof data.error === 'object' ? 'anthropic' : 'openai-responses';
   }
   return undefined;

@@ -10,7 +10,7 @@ import type { FinishReason, StreamPart, Usage } from './parts.ts';
 
 interface ChatToolCallDelta {
   index?: number;
-  id?: string;
+  id?: string | null;
   function?: { name?: string; arguments?: string };
 }
 
@@ -120,7 +120,10 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
       // A refusal is the visible answer in place of content.
       if (typeof delta.refusal === 'string' && delta.refusal)
         parts.push({ type: 'text-delta', delta: delta.refusal });
-      for (const call of delta.tool_calls ?? []) {
+      for (const raw of delta.tool_calls ?? []) {
+        // SGLang and some gateways send `"id": null` on follow-up deltas, DashScope `"id": ""`:
+        // neither names a new call, so both read as an absent id.
+        const call = raw.id ? raw : { ...raw, id: undefined };
         const index = call.index ?? 0;
         let id = callIds.get(index);
         // Some compatible servers (Gemini's among them) send parallel calls whole, one

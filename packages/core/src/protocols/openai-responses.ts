@@ -23,6 +23,10 @@ interface ResponsesEvent {
   item: ResponsesItem;
   code: string | null;
   message: string;
+  /** Which part of a reasoning summary a delta belongs to. */
+  summary_index: number;
+  /** The `error` event as the API sends it: message and code nested here, not at the top level as documented. */
+  error: { code?: string | null; type?: string; message?: string } | null;
   response: {
     id?: string;
     model?: string;
@@ -50,6 +54,8 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
   /** Output item id (`fc_…`) → call id (`call_…`, what a tool result must reference). */
   const callIds = new Map<string, string>();
   const ended = new Set<string>();
+  /** The reasoning summary part the last summary delta belonged to (`item:index`). */
+  let summaryPart: string | undefined;
   let done = false;
 
   function endCall(itemId: string | undefined): readonly StreamPart[] {
@@ -81,7 +87,15 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
       case 'response.output_text.delta':
       case 'response.refusal.delta':
         return event.delta ? [{ type: 'text-delta', delta: event.delta }] : NO_PARTS;
-      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_summary_text.delta': {
+        if (!event.delta) return NO_PARTS;
+        // A summary comes in parts (often each with its own bold title): a blank line
+        // between them, as the API's own summary array would be shown.
+        const part = `${event.item_id}:${event.summary_index ?? 0}`;
+        const separator = summaryPart !== undefined && summaryPart !== part ? '\n\n' : '';
+        summaryPart = part;
+        return [{ type: 'reasoning-delta', delta: separator + event.delta }];
+      }
       case 'response.reasoning_text.delta':
         return event.delta ? [{ type: 'reasoning-delta', delta: event.delta }] : NO_PARTS;
       case 'response.function_call_arguments.delta': {
@@ -134,10 +148,9 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
       }
       case 'error': {
         done = true;
-        const text = event.message ?? 'Unknown error';
-        return [
-          event.code ? { type: 'error', message: text, code: event.code } : { type: 'error', message: text },
-        ];
+        const text = event.message ?? event.error?.message ?? 'Unknown error';
+        const code = event.code ?? event.error?.code ?? event.error?.type;
+        return [code ? { type: 'error', message: text, code } : { type: 'error', message: text }];
       }
       default:
         return NO_PARTS;

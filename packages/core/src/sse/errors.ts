@@ -43,8 +43,15 @@ export class HttpError extends StreamError {
   readonly providerMessage: string | undefined;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
-  constructor(status: number, statusText: string, bodyExcerpt: string, retryAfterMs?: number) {
-    const providerMessage = providerErrorMessage(bodyExcerpt);
+  /** `body`: the error body as read (longer than the excerpt); the provider's message is looked for in it. */
+  constructor(
+    status: number,
+    statusText: string,
+    bodyExcerpt: string,
+    retryAfterMs?: number,
+    body = bodyExcerpt,
+  ) {
+    const providerMessage = providerErrorMessage(body);
     // The provider's sentence reads better in a UI than its JSON envelope.
     const detail = providerMessage ?? bodyExcerpt;
     super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}${detail ? `: ${detail}` : ''}`);

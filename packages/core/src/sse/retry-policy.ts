@@ -44,7 +44,10 @@ const DISABLED: ResolvedRetryPolicy = { ...DEFAULTS, maxRetries: 0, resume: fals
 /** Fills in defaults; `false` yields a policy that never retries nor resumes. */
 export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): ResolvedRetryPolicy {
   if (policy === false) return DISABLED;
-  return { ...DEFAULTS, ...policy };
+  // A field given as `undefined` (plain JavaScript, or TypeScript without
+  // exactOptionalPropertyTypes) means "not set": it keeps its default.
+  const given = Object.entries(policy ?? {}).filter(([, value]) => value !== undefined);
+  return { ...DEFAULTS, ...Object.fromEntries(given) };
 }
 
 /**
@@ -65,6 +68,10 @@ export function parseRetryAfter(value: string | null, nowEpochMs: number = Date.
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Every HTTP-date form starts with a day name. Anything else ("1.5", "-1") is not a
+  // Retry-After value: without this, Date.parse's leniency reads it as a past date,
+  // a zero wait, and every retry would hit a rate-limited server at once.
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - nowEpochMs);

@@ -46,7 +46,7 @@ function within<T>(
 
 /**
  * Yields `stalled` (and `unstalled` if the result comes after all) around `promise`;
- * returns its value, or {@link ABANDONED} after `abandonMs` in total. Rejects as soon as
+ * returns its value, or {@link ABANDONED} after `abandonMs` in total, whatever `stallMs` is. Rejects as soon as
  * `signal` aborts: an injected `fetch` may ignore the signal, and abort must still end the wait.
  */
 export async function* guardStall<T>(
@@ -56,6 +56,9 @@ export async function* guardStall<T>(
   abandonMs: number,
   signal: AbortSignal,
 ): AsyncGenerator<TransportEvent, T | typeof ABANDONED> {
+  // No stalled phase when it would not come before the abandonment (stallMs ≥
+  // abandonMs, or stallMs infinite): the connection is still given up at abandonMs.
+  if (!(stallMs < abandonMs)) return await within(promise, abandonMs, clock, signal);
   const first = await within(promise, stallMs, clock, signal);
   if (first !== ABANDONED) return first;
   yield { type: 'stalled', silentForMs: stallMs };

@@ -75,6 +75,28 @@ describe('openTransport failures', () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it("reads the provider's message out of a long, pretty-printed JSON error body", async () => {
+    const body = JSON.stringify(
+      {
+        error: {
+          message:
+            "This model's maximum context length is 128000 tokens. However, your messages resulted in 130512 tokens (129000 in the messages, 1512 in the functions). Please reduce the length of the messages or functions.",
+          type: 'invalid_request_error',
+          param: 'messages',
+          code: 'context_length_exceeded',
+        },
+      },
+      null,
+      2,
+    );
+    expect(body.length).toBeGreaterThan(300);
+    const fetch = scriptedFetch([new Response(body, { status: 400, statusText: 'Bad Request' })]);
+    const { error } = await run(fetch);
+    expect((error as HttpError).providerMessage).toMatch(/^This model's maximum context length/);
+    expect((error as HttpError).message).toMatch(/^HTTP 400 Bad Request: This model's/);
+    expect((error as HttpError).bodyExcerpt.length).toBeLessThanOrEqual(301);
+  });
+
   it('honours Retry-After on 429 and then streams', async () => {
     const fetch = scriptedFetch([rateLimited('2'), sse('data: ok\n\n')]);
     const { log } = await run(fetch);
@@ -134,6 +156,19 @@ describe('openTransport failures', () => {
     expect(error).toBeInstanceOf(DisconnectedError);
     expect(error).toMatchObject({ reason: 'ended-early', lastEventId: undefined });
     expect(fetch.requests).toHaveLength(1);
+  });
+
+  it('ends normally when the connection fails or goes silent after the answer was complete', async () => {
+    // e.g. Chat Completions after finish_reason: the body may end there (isComplete), so a
+    // failed read or a stall after that point loses nothing.
+    const failing = scriptedFetch([
+      sse('data: a\n\n', 'data: end\n\n', { fail: new TypeError('terminated') }),
+    ]);
+    expect((await run(failing, { completeOn: 'end' })).error).toBeUndefined();
+    const clock = createManualClock();
+    const silent = scriptedFetch([streamingResponse(['data: end\n\n', { pauseMs: 60_000 }], { clock })]);
+    const { error } = await run(silent, { completeOn: 'end', stallTimeoutMs: 1000, stallAbandonMs: 3000 });
+    expect(error).toBeUndefined();
   });
 
   it('maps a body read failure to DisconnectedError(connection-lost)', async () => {
@@ -242,6 +277,21 @@ describe('openTransport stall and abort', () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it('gives up at stallAbandonMs even when stallTimeoutMs is larger or infinite (no stalled phase then)', async () => {
+    for (const stallTimeoutMs of [Number.POSITIVE_INFINITY, 10_000]) {
+      const clock = createManualClock();
+      const fetch = scriptedFetch([streamingResponse(['data: a\n\n', { pauseMs: 120_000 }], { clock })]);
+      const { error, log } = await run(fetch, {
+        stallTimeoutMs,
+        stallAbandonMs: 5000,
+        isComplete: () => false,
+      });
+      expect(error).toBeInstanceOf(StallError);
+      expect(error).toMatchObject({ silentForMs: 5000 });
+      expect(log).not.toContain('stalled');
+    }
+  });
+
   it('fails with HttpError or ContentTypeError, not a hang, when the error body never ends', async () => {
     /** A response that sends `first` and then never another byte. */
     const endless = (status: number, first: string) =>
@@ -343,5 +393,21 @@ describe('retry policy', () => {
     ).toBe(5000);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+    // Not seconds and not an HTTP date: ignored (normal backoff), never an immediate retry.
+    expect(parseRetryAfter('1.5')).toBeUndefined();
+    expect(parseRetryAfter('-1')).toBeUndefined();
+    expect(parseRetryAfter('2024')).toBe(2_024_000);
+  });
+
+  it('keeps the defaults for fields given as undefined', () => {
+    const policy = resolveRetryPolicy({
+      maxRetries: undefined,
+      random: undefined,
+      retryStatuses: undefined,
+    } as never);
+    const defaults = resolveRetryPolicy(undefined);
+    expect(policy.maxRetries).toBe(defaults.maxRetries);
+    expect(policy.random).toBe(defaults.random);
+    expect(policy.retryStatuses).toBe(defaults.retryStatuses);
   });
 });

@@ -181,11 +181,15 @@ export async function* openTransport(
         result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, attemptSignal);
       } catch (error) {
         if (signal?.aborted) throw error;
+        // The answer was complete (e.g. Chat Completions after finish_reason): only
+        // optional events were still to come, so a lost connection loses nothing.
+        if (isComplete?.()) return undefined;
         return dropped(new DisconnectedError('connection-lost', lastEventId || undefined, error));
       }
       // Some fetch implementations end the body cleanly on abort: that is not a drop.
       signal?.throwIfAborted();
       if (result === ABANDONED) {
+        if (isComplete?.()) return undefined; // as above: a complete answer gone silent
         return dropped(
           new StallError(stallAbandonMs, sawByte || resuming ? 'mid-stream' : 'before-first-byte'),
         );
