@@ -1,11 +1,13 @@
+import type { StreamSnapshot } from '@tokenpaint/core';
 import { describe, expect, it } from 'vitest';
 import { createFakeRun } from '../test-utils/fake-run.ts';
 import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { StreamingMessage } from './streaming-message.tsx';
 
-function setup() {
+/** A message on a fake run; `initial`: what the run already holds when the message mounts. */
+function setup(initial?: Partial<StreamSnapshot>) {
   const view = renderWithClock(<p />);
-  const run = createFakeRun({ now: view.scheduler.now });
+  const run = createFakeRun({ now: view.scheduler.now, ...(initial ? { initial } : {}) });
   view.rerender(<StreamingMessage run={run} announceIntervalMs={1000} />);
   const live = () => view.container.querySelector('[data-tp-part="live-text"]') as HTMLElement;
   const status = () => view.container.querySelector('[data-tp-part="live-status"]') as HTMLElement;
@@ -69,34 +71,22 @@ describe('accessible announcements', () => {
   });
 
   it('says nothing of an answer that was already finished when it mounted (history, not news)', () => {
-    const view = renderWithClock(<p />);
-    const run = createFakeRun({
-      now: view.scheduler.now,
-      initial: { status: 'done', text: 'An old answer. It was read before.' },
-    });
-    view.rerender(<StreamingMessage run={run} announceIntervalMs={1000} />);
-    view.tick(2000);
-    const live = view.container.querySelector('[data-tp-part="live-text"]') as HTMLElement;
-    expect(live.textContent).toBe('');
+    const { run, live, tick } = setup({ status: 'done', text: 'An old answer. It was read before.' });
+    tick(2000);
+    expect(live().textContent).toBe('');
     // A retry of that answer is news again.
     actNow(() => run.retry());
     actNow(() => run.appendText('A new answer. '));
-    view.tick();
-    expect(live.textContent).toBe('A new answer.');
+    tick();
+    expect(live().textContent).toBe('A new answer.');
   });
 
   it('on a remount mid-answer (a virtualized list), says only what completes after it', () => {
-    const view = renderWithClock(<p />);
-    const run = createFakeRun({
-      now: view.scheduler.now,
-      initial: { status: 'streaming', text: 'Heard before. Still go' },
-    });
-    view.rerender(<StreamingMessage run={run} announceIntervalMs={1000} />);
-    view.tick(2000);
-    const live = view.container.querySelector('[data-tp-part="live-text"]') as HTMLElement;
-    expect(live.textContent).toBe('');
+    const { run, live, tick } = setup({ status: 'streaming', text: 'Heard before. Still go' });
+    tick(2000);
+    expect(live().textContent).toBe('');
     actNow(() => run.appendText('ing. Next'));
-    view.tick();
-    expect(live.textContent).toBe('Still going.');
+    tick();
+    expect(live().textContent).toBe('Still going.');
   });
 });
