@@ -41,6 +41,7 @@ export const MOCK_OVERRIDES = [
   'status',
   'retryAfter',
   'resumable',
+  'buffer',
 ] as const;
 
 /** Builds the provider-shaped request for one choice, at the mock mounted under `/mock`. */

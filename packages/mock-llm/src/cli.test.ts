@@ -36,6 +36,13 @@ describe('tokenpaint-mock-llm CLI', () => {
     expect(index.name).toBe('@tokenpaint/mock-llm');
   });
 
+  it('mounts at a normalized --base-path and prints URLs that work', async () => {
+    const output = await firstOutput(run(['--port', '0', '--base-path', 'mock/']));
+    const text = /POST (\S+\/v1\/text)/.exec(output)?.[1];
+    expect(text).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mock\/v1\/text$/);
+    expect((await fetch(`${text}?preset=instant`, { method: 'POST', body: '{}' })).status).toBe(200);
+  });
+
   it('prints help with --help and exits 0', async () => {
     const help = run(['--help']);
     const output = await firstOutput(help);
@@ -46,7 +53,7 @@ describe('tokenpaint-mock-llm CLI', () => {
   });
 
   it('rejects an unknown flag and a bad port with exit code 2', async () => {
-    for (const args of [['--bogus'], ['--port', 'abc']]) {
+    for (const args of [['--bogus'], ['--port', 'abc'], ['--port', '']]) {
       const cli = run(args);
       let stderr = '';
       cli.stderr!.on('data', (chunk) => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ENDPOINTS } from './formats/endpoints.ts';
+import { normalizeBasePath } from './handler.ts';
 import { listen } from './node-server.ts';
 import { PRESET_NAMES } from './profiles/presets.ts';
 import { SCRIPT_NAMES } from './scripts/registry.ts';
@@ -45,10 +46,12 @@ if (values.help) {
   process.exit(0);
 }
 
-const port = Number(values.port ?? 8787);
+const rawPort = values.port ?? '8787';
+const port = /^\d+$/.test(rawPort) ? Number(rawPort) : Number.NaN;
 if (!Number.isInteger(port) || port < 0 || port > 65_535)
   fail(`--port must be an integer 0..65535, got "${values.port}"`);
-const basePath = values['base-path'] ?? '';
+// `mock`, `/mock/` and `/mock` all mount at /mock, and the URLs printed below say so.
+const basePath = normalizeBasePath(values['base-path'] ?? '');
 
 const server = await listen({ port, host: values.host ?? '127.0.0.1', basePath });
 const lines = [`tokenpaint-mock-llm listening on ${server.url}`, ''];

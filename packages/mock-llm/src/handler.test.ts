@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createMockLLMHandler } from './handler.ts';
@@ -17,7 +19,7 @@ describe('bad requests', () => {
   it.each([
     ['/v1/chat/completions?script=nope', 'script', /Unknown script "nope"\. Scripts: text, markdown/],
     ['/v1/chat/completions?preset=turbo', 'preset', /Unknown preset "turbo"\. Presets: instant, fast/],
-    ['/v1/chat/completions?tps=-1', 'tps', /"tps" must be a number > 0, or "inf"; got "-1"/],
+    ['/v1/chat/completions?tps=-1', 'tps', /"tps" must be a number ≥ 0.01, or "inf"; got "-1"/],
     ['/v1/chat/completions?tps=', 'tps', /"tps" must be a number/],
     ['/v1/chat/completions?jitter=2', 'jitter', /"jitter" must be a number ≥ 0 and ≤ 1/],
     ['/v1/chat/completions?burst=1.5', 'burst', /"burst" must be an integer/],
@@ -172,5 +174,88 @@ describe('routing, options and CORS', () => {
     await expect(mockFetch('/v1/text', { ...post(), signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',
     });
+  });
+
+  it('errors the body with the abort reason even when the abort comes just before a planned drop', async () => {
+    const controller = new AbortController();
+    const response = await mockFetch('/v1/text?ttft=0&tps=inf&dropAt=3&stallAt=3&stallMs=2000', {
+      ...post(),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    setTimeout(() => controller.abort(new DOMException('user abort', 'AbortError')), 300); // during the stall
+    const readAll = async (): Promise<string> => {
+      for (;;) if ((await reader.read()).done) return 'ended';
+    };
+    const outcome = await Promise.race([
+      readAll().catch((error: Error) => error.message),
+      new Promise((resolve) => setTimeout(() => resolve('still pending'), 1500)),
+    ]);
+    expect(outcome).toBe('user abort');
+  });
+
+  it('still stops on abort after the Request object was garbage-collected (no timer left running)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const controller = new AbortController();
+    const response = await mockFetch('/v1/text?ttft=0&tps=inf&stallAt=1&stallMs=5000', {
+      ...post(),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    controller.abort(new DOMException('gone', 'AbortError'));
+    const outcome = await Promise.race([
+      reader.read().then(
+        () => 'resolved',
+        (error: Error) => error.name,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still pending'), 1000)),
+    ]);
+    expect(outcome).toBe('AbortError');
+  });
+});
+
+describe('option bounds and error types', () => {
+  it.each([
+    ['/v1/text?ttft=3000000000', 'ttft'],
+    ['/v1/text?stallAt=1&stallMs=3000000000', 'stallMs'],
+    ['/v1/text?tps=1e-320', 'tps'],
+    ['/v1/text?status=429&retryAfter=1e300', 'retryAfter'],
+  ])('%s → 400 naming %s (a timer that long would fire at once)', async (path, param) => {
+    const { status, body } = await errorOf(path);
+    expect(status).toBe(400);
+    expect(body.error.param).toBe(param);
+  });
+
+  it.each([
+    [401, 'authentication_error'],
+    [403, 'permission_error'],
+    [413, 'request_too_large'],
+    [500, 'api_error'],
+    [529, 'overloaded_error'],
+  ])("a simulated %i on /v1/messages has Anthropic's error type %s", async (code, type) => {
+    const { status, body } = await errorOf(
+      `/v1/messages?status=${code}`,
+      post({ stream: true, max_tokens: 10, messages: [] }),
+    );
+    expect(status).toBe(code);
+    expect(body).toMatchObject({ type: 'error', error: { type } });
+  });
+
+  it('answers CORS preflights on its own paths only', async () => {
+    const handler = createMockLLMHandler({ basePath: '/mock' });
+    const preflight = (path: string) =>
+      handler(
+        new Request(`http://h${path}`, {
+          method: 'OPTIONS',
+          headers: { origin: 'http://a', 'access-control-request-method': 'POST' },
+        }),
+      );
+    expect((await preflight('/mock/v1/text')).status).toBe(204);
+    expect((await preflight('/app/api')).status).toBe(404);
   });
 });

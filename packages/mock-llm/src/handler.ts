@@ -9,6 +9,15 @@ import { SCRIPTS } from './scripts/registry.ts';
 import { serviceIndex } from './service-index.ts';
 import { createDeliveryStream } from './stream/delivery-stream.ts';
 
+/** Header of the 404 for a path the mock does not serve (as opposed to a simulated `status=404`). */
+export const UNKNOWN_PATH_HEADER = 'x-mock-unknown-path';
+
+/** `mock`, `/mock/` and `/mock` all mean `/mock`; `''` and `/` mean the root (`''`). */
+export function normalizeBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/\/+$/, '');
+  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
 /** Options of {@link createMockLLMHandler}. */
 export interface MockLLMHandlerOptions {
   /** Prefix every endpoint lives under, e.g. `/mock` → `/mock/v1/chat/completions`. Default `''`. */
@@ -119,7 +128,7 @@ async function serveEndpoint(
     resumeAfter,
     retryMs,
   });
-  return new Response(createDeliveryStream(plan, clock, request.signal, startedAt), {
+  return new Response(createDeliveryStream(plan, clock, request, startedAt), {
     status: 200,
     headers: {
       ...endpoint.headers,
@@ -148,26 +157,35 @@ async function serveEndpoint(
  * await response.text(); // === SCRIPTS.text.text
  */
 export function createMockLLMHandler(options: MockLLMHandlerOptions = {}): MockLLMHandler {
-  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const basePath = normalizeBasePath(options.basePath ?? '');
   const clock = options.clock ?? realClock;
   const retryMs = options.retryMs ?? 1000;
 
   return async (request) => {
     const startedAt = clock.now();
     const url = new URL(request.url);
-    if (request.method === 'OPTIONS') return preflightResponse(request);
-
-    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : null;
-    if (path === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
-      return json(200, serviceIndex(basePath));
-    }
+    const inside = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+    const path = inside ? url.pathname.slice(basePath.length) || '/' : null;
     const endpoint = ENDPOINTS.find((candidate) => candidate.path === path);
-    if (endpoint === undefined) {
+    if (endpoint === undefined && path !== '/') {
       const known = ENDPOINTS.map((candidate) => basePath + candidate.path).join(', ');
       const error = new MockRequestError(`No mock endpoint at ${url.pathname}. Endpoints: ${known}.`, {
         status: 404,
       });
-      return errorResponse('openai', error);
+      // Marked, so middleware passes the request on without confusing it with a simulated `status=404`.
+      return errorResponse('openai', error, { [UNKNOWN_PATH_HEADER]: '1' });
+    }
+    // Preflights only for the mock's own paths: mounted as middleware, others belong to the app.
+    if (request.method === 'OPTIONS') return preflightResponse(request);
+    if (endpoint === undefined) {
+      if (request.method === 'GET' || request.method === 'HEAD') return json(200, serviceIndex(basePath));
+      const error = new MockRequestError(
+        `${basePath || '/'} accepts GET (the index), not ${request.method}.`,
+        {
+          status: 405,
+        },
+      );
+      return errorResponse('openai', error, { allow: 'GET, HEAD, OPTIONS' });
     }
     if (request.method !== 'POST') {
       const error = new MockRequestError(`${endpoint.path} accepts POST, not ${request.method}.`, {

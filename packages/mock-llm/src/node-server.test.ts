@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type MockServer } from './node-server.ts';
+import { createMockLLMHandler } from './handler.ts';
+import { listen, type MockServer, toNodeListener } from './node-server.ts';
 import { SCRIPTS } from './scripts/registry.ts';
 import { parseSse, post, readTimed } from './test-helpers.ts';
 
@@ -89,5 +92,24 @@ describe('listen: a real Node HTTP server', () => {
     await reader.read();
     controller.abort();
     await expect(reader.read()).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('as middleware, passes on unknown paths but answers a simulated 404 itself', async () => {
+    const handler = createMockLLMHandler();
+    const listener = toNodeListener(handler);
+    const app = createServer((request, response) =>
+      listener(request, response, () => response.writeHead(200).end('app')),
+    );
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+      const unknown = await fetch(`${base}/not-mock`, { method: 'POST', body: '{}' });
+      expect(await unknown.text()).toBe('app');
+      const simulated = await fetch(`${base}/v1/text?status=404`, { method: 'POST', body: '{}' });
+      expect(simulated.status).toBe(404);
+      expect((await simulated.json()).error.message).toBeTypeOf('string');
+    } finally {
+      app.close();
+    }
   });
 });

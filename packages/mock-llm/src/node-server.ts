@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockLLMHandler, type MockLLMHandler, type MockLLMHandlerOptions } from './handler.ts';
+import {
+  createMockLLMHandler,
+  type MockLLMHandler,
+  type MockLLMHandlerOptions,
+  UNKNOWN_PATH_HEADER,
+} from './handler.ts';
 
 /** A Node/connect-style request listener; `next` is connect's fall-through. */
 export type NodeListener = (
@@ -64,8 +69,9 @@ async function writeResponse(
 /**
  * Adapts a Fetch-standard handler to Node's `http` (and connect/Vite
  * middleware). The request's `signal` aborts when the client disconnects, which
- * stops the stream's timers. Mounted as middleware (`next` given), a 404 from
- * the handler falls through to the next middleware instead of answering.
+ * stops the stream's timers. Mounted as middleware (`next` given), a path the
+ * mock does not serve falls through to the next middleware instead of a 404
+ * (a simulated `status=404` is still answered).
  *
  * @example
  * viteServer.middlewares.use('/mock', toNodeListener(createMockLLMHandler()));
@@ -79,7 +85,7 @@ export function toNodeListener(handler: MockLLMHandler): NodeListener {
     });
     const run = async (): Promise<void> => {
       const fetchResponse = await handler(toRequest(request, await readBody(request), stop.signal));
-      if (fetchResponse.status === 404 && next !== undefined) {
+      if (fetchResponse.headers.has(UNKNOWN_PATH_HEADER) && next !== undefined) {
         await fetchResponse.body?.cancel();
         next();
         return;

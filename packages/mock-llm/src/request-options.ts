@@ -32,17 +32,25 @@ interface NumberRule {
   exclusiveMin?: boolean;
 }
 
+/**
+ * The longest wait a request may ask for. Timers past 2^31 - 1 ms fire at once
+ * in Node and browsers, so an absurd `ttft` would mean "immediately"; ten
+ * minutes is far beyond any test and any real provider's patience.
+ */
+const MAX_WAIT_MS = 600_000;
+
 const NUMBER_RULES = {
-  ttft: { min: 0 },
-  tps: { min: 0, exclusiveMin: true, infinite: true },
+  ttft: { min: 0, max: MAX_WAIT_MS },
+  // At least one token per 100 s: a smaller rate makes the token interval overflow the timer.
+  tps: { min: 0.01, infinite: true },
   jitter: { min: 0, max: 1 },
   burst: { min: 1, integer: true },
   stallAt: { min: 0, integer: true, nullable: true },
-  stallMs: { min: 0 },
+  stallMs: { min: 0, max: MAX_WAIT_MS },
   dropAt: { min: 0, integer: true, nullable: true },
   malformedAt: { min: 0, integer: true, nullable: true },
   status: { min: 400, max: 599, integer: true, nullable: true },
-  retryAfter: { min: 0, integer: true, nullable: true },
+  retryAfter: { min: 0, max: 86_400, integer: true, nullable: true },
 } as const satisfies Partial<Record<keyof TimingProfile, NumberRule>>;
 
 /** Names of the per-request profile overrides, as accepted in the query string. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createMockLLMHandler, type MockLLMHandlerOptions } from './handler.ts';
+import { createMockLLMHandler, type MockLLMHandlerOptions, normalizeBasePath } from './handler.ts';
 import { toNodeListener } from './node-server.ts';
 
 /** The part of a Vite dev or preview server the plugin uses (typed structurally: no `vite` dependency). */
@@ -31,13 +31,19 @@ export interface MockLLMVitePlugin {
  * // the page: fetch('/mock/v1/chat/completions?preset=bursty', { method: 'POST', body })
  */
 export function mockLLMVitePlugin(options: MockLLMHandlerOptions = {}): MockLLMVitePlugin {
-  const basePath = options.basePath ?? '/mock';
+  const basePath = normalizeBasePath(options.basePath ?? '/mock');
   const listener = toNodeListener(createMockLLMHandler({ ...options, basePath }));
   const mount = (server: MiddlewareHost): void => {
-    server.middlewares.use(basePath, (request, response, next) => {
-      // connect strips the mount path; the handler routes on the full path.
-      request.url = basePath + (request.url ?? '');
-      listener(request, response, next);
+    server.middlewares.use(basePath || '/', (request, response, next) => {
+      // connect strips the mount path; the handler routes on the full path. A request
+      // passed on gets its URL back as connect gave it: connect itself puts the mount
+      // path in front again, and would otherwise double it.
+      const stripped = request.url ?? '';
+      request.url = basePath + stripped;
+      listener(request, response, (error) => {
+        request.url = stripped;
+        next(error);
+      });
     });
   };
   return { name: 'tokenpaint-mock-llm', configureServer: mount, configurePreviewServer: mount };

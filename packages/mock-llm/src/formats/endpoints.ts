@@ -92,11 +92,17 @@ export const ENDPOINTS: readonly MockEndpoint[] = [
 
 const ERROR_TYPES: Record<ErrorStyle, Record<number, string>> = {
   openai: { 400: 'invalid_request_error', 404: 'invalid_request_error', 429: 'requests' },
+  // https://docs.anthropic.com/en/api/errors
   anthropic: {
     400: 'invalid_request_error',
+    401: 'authentication_error',
+    403: 'permission_error',
     404: 'not_found_error',
     405: 'invalid_request_error',
+    413: 'request_too_large',
     429: 'rate_limit_error',
+    500: 'api_error',
+    529: 'overloaded_error',
   },
 };
 
