@@ -338,6 +338,22 @@ describe('protocol detection', () => {
     expect(protocolFromMessage({ event: 'message', data: JSON.stringify(metadata) })).toBe('ai-sdk');
   });
 
+  it('detects an AI SDK stream whatever chunk it opens with (sources, files, a bare finish…)', () => {
+    const firsts = [
+      { type: 'source-url', sourceId: 's1', url: 'https://example.com' },
+      { type: 'source-document', sourceId: 's2', mediaType: 'text/plain', title: 'Doc' },
+      { type: 'file', url: 'data:,', mediaType: 'text/plain' },
+      { type: 'finish' },
+      { type: 'reasoning-delta', id: 'r', delta: 'x' },
+      { type: 'tool-output-available', toolCallId: 'c', output: 1 },
+      { type: 'abort' },
+    ];
+    for (const first of firsts)
+      expect(protocolFromMessage({ event: 'message', data: JSON.stringify(first) }), first.type).toBe(
+        'ai-sdk',
+      );
+  });
+
   it('detects text and ai-sdk from headers', () => {
     expect(protocolFromHeaders(new Headers({ 'content-type': 'text/plain; charset=utf-8' }))).toBe('text');
     expect(

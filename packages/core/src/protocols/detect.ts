@@ -33,15 +33,35 @@ export function protocolFromHeaders(headers: Headers): WireProtocol | undefined 
   return undefined;
 }
 
-/** Chunk types that only the AI SDK UI message stream uses as a first event. */
+/**
+ * The AI SDK UI message stream's chunk types (ai@7's `uiMessageChunkSchema`),
+ * any of which may open a stream (a server may write sources, files or metadata
+ * before `start`). None is used by the other formats; `error` is told apart below.
+ */
 const AI_SDK_FIRST = new Set([
   'start',
   'start-step',
+  'finish-step',
+  'finish',
+  'abort',
+  'message-metadata',
   'text-start',
   'text-delta',
+  'text-end',
   'reasoning-start',
+  'reasoning-delta',
+  'reasoning-end',
   'tool-input-start',
-  'message-metadata',
+  'tool-input-delta',
+  'tool-input-available',
+  'tool-input-error',
+  'tool-approval-request',
+  'tool-output-available',
+  'tool-output-error',
+  'tool-output-denied',
+  'source-url',
+  'source-document',
+  'file',
 ]);
 
 /** Detects the protocol from the first SSE event, or undefined when it is not recognizable. */
