@@ -5,16 +5,8 @@
  * arrays stay as wide as real documents make them.
  */
 
-/** A small seeded PRNG, so every run streams the same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The mock's seeded PRNG, so every run streams the same bytes.
+import { mulberry32 } from '@tokenpaint/mock-llm';
 
 const WORDS = [
   'stream',
@@ -72,7 +64,7 @@ function section(rand: () => number, id: number): Record<string, unknown> {
 
 /** A document of at least `bytes` UTF-16 code units (the JSON text's length). */
 export function catalogDocument(bytes: number): string {
-  const rand = random(bytes);
+  const rand = mulberry32(bytes);
   const sections: unknown[] = [];
   const doc = { title: 'Catalogue — été 2026', summary: sentence(rand, 200), sections };
   let length = JSON.stringify(doc).length;
@@ -86,7 +78,7 @@ export function catalogDocument(bytes: number): string {
 
 /** One flat array of small objects: the worst case for copying open containers (see the README). */
 export function wideArrayDocument(bytes: number): string {
-  const rand = random(bytes + 1);
+  const rand = mulberry32(bytes + 1);
   const rows: unknown[] = [];
   let length = 2;
   while (length < bytes) {

@@ -1,5 +1,8 @@
 // Test-only helpers (excluded from the build by tsconfig.build.json's `src/**/test-*.ts`).
+import OpenAI from 'openai';
+import { createMockFetch } from './mock-fetch.ts';
 import type { MockClock } from './profiles/clock.ts';
+import type { ScriptName } from './scripts/registry.ts';
 
 /** One dispatched Server-Sent Event. */
 export interface SseMessage {
@@ -92,4 +95,15 @@ export function post(body: object = { stream: true }, headers: Record<string, st
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   };
+}
+
+/** The official OpenAI client on an in-process mock, answering `script` at once (`instant`). */
+export function openAIClient(script: ScriptName): OpenAI {
+  return new OpenAI({
+    apiKey: 'test',
+    baseURL: 'http://mock-llm.local/v1',
+    fetch: createMockFetch(),
+    maxRetries: 0,
+    defaultHeaders: { 'x-mock-preset': 'instant', 'x-mock-script': script },
+  });
 }

@@ -7,22 +7,12 @@
  * `JSON.parse`, and unchanged subtrees must keep their identity.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { mulberry32 } from '@tokenpaint/mock-llm';
 import fc from 'fast-check';
 import { parse as referenceParse } from 'partial-json';
 import { describe, expect, it } from 'vitest';
 import { Allow } from './allow.ts';
 import { createPartialJSON } from './partial-json.ts';
-
-/** A small deterministic PRNG so one integer drives every formatting choice. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPACES = [' ', '\n', '\t', '\r\n', '  '];
 
@@ -59,7 +49,7 @@ function numberText(value: number, rand: () => number): string {
 
 /** Serializes with random whitespace, escapes and number forms. Never `[ ]` (see the README's deviations). */
 export function formatJSON(value: unknown, seed: number): string {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const out: string[] = [];
   // Iterative, like the parser under test, so deep values do not overflow.
   const work: unknown[] = [value];
@@ -96,7 +86,7 @@ export function formatJSON(value: unknown, seed: number): string {
 
 /** Cuts `text` into deltas of 1 to 12 code units (surrogate pairs may be split: the parser must cope). */
 export function chunk(text: string, seed: number): string[] {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const deltas: string[] = [];
   for (let i = 0; i < text.length; ) {
     const size = 1 + Math.floor(rand() * (rand() < 0.8 ? 4 : 12));

@@ -181,15 +181,11 @@ export async function* openTransport(
         result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, attemptSignal);
       } catch (error) {
         if (signal?.aborted) throw error;
-        // The answer was complete (e.g. Chat Completions after finish_reason): only
-        // optional events were still to come, so a lost connection loses nothing.
-        if (isComplete?.()) return undefined;
         return dropped(new DisconnectedError('connection-lost', lastEventId || undefined, error));
       }
       // Some fetch implementations end the body cleanly on abort: that is not a drop.
       signal?.throwIfAborted();
       if (result === ABANDONED) {
-        if (isComplete?.()) return undefined; // as above: a complete answer gone silent
         return dropped(
           new StallError(stallAbandonMs, sawByte || resuming ? 'mid-stream' : 'before-first-byte'),
         );
@@ -202,7 +198,7 @@ export async function* openTransport(
           if (tail) yield { type: 'text', text: tail };
           return undefined;
         }
-        if (!isComplete || isComplete()) return undefined;
+        if (!isComplete) return undefined; // no terminal event to wait for: any end is the end
         return dropped(new DisconnectedError('ended-early', lastEventId || undefined));
       }
       if (result.value.byteLength === 0) continue;
@@ -241,8 +237,14 @@ export async function* openTransport(
     streakRetries = 0;
   }
 
-  /** A drop mid-answer: resumable only when events carried ids and resume is allowed. */
-  function dropped(error: Error): Failure {
+  /**
+   * The body ended, failed or went silent: a normal end if the answer was already
+   * complete (its terminal event came, or e.g. Chat Completions' finish_reason with
+   * only optional events to come); otherwise a drop mid-answer, resumable only when
+   * events carried ids and resume is allowed, else `error` is thrown.
+   */
+  function dropped(error: Error): Failure | undefined {
+    if (isComplete?.()) return undefined;
     // After a 2xx the server is generating: re-sending would start (and bill) a second
     // generation, so only a resume with Last-Event-ID may continue it.
     if (!policy.resume || !replayable || lastEventId === '') throw error;

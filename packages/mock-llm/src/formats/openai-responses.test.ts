@@ -1,18 +1,8 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createMockFetch } from '../mock-fetch.ts';
-import { SCRIPTS, type ScriptName } from '../scripts/registry.ts';
-import { parseSse, post } from '../test-helpers.ts';
-
-function client(script: ScriptName): OpenAI {
-  return new OpenAI({
-    apiKey: 'test',
-    baseURL: 'http://mock-llm.local/v1',
-    fetch: createMockFetch(),
-    maxRetries: 0,
-    defaultHeaders: { 'x-mock-preset': 'instant', 'x-mock-script': script },
-  });
-}
+import { SCRIPTS } from '../scripts/registry.ts';
+import { openAIClient as client, parseSse, post } from '../test-helpers.ts';
 
 describe('OpenAI Responses API through the openai SDK', () => {
   it('streams text deltas, function call arguments and a completed response', async () => {

@@ -27,7 +27,7 @@ export function useSentenceAnnouncer(
   // of a virtualized list mounted again): a finished answer starts as said, a
   // running one with its completed sentences said, so only what follows is announced.
   // Lazy (useState's initializer runs once): the sentence scan reads the whole text.
-  const [state] = useState(() => ({
+  const [s] = useState(() => ({
     text,
     final,
     upTo: final ? text.length : completedSentenceEnd(text, 0),
@@ -36,7 +36,6 @@ export function useSentenceAnnouncer(
   }));
 
   useEffect(() => {
-    const s = state;
     if (text.length < s.upTo || !text.startsWith(s.text.slice(0, s.upTo))) {
       // A new response (a retry or the next turn): start over.
       s.upTo = 0;
@@ -66,14 +65,13 @@ export function useSentenceAnnouncer(
       s.timer = undefined;
     }
     if (s.timer === undefined) flush();
-  }, [text, final, minIntervalMs, region, scheduler, state]);
+  }, [text, final, minIntervalMs, region, scheduler, s]);
 
   useEffect(
     () => () => {
-      const s = state;
       if (s.timer !== undefined) scheduler.clearTimeout(s.timer);
       s.timer = undefined;
     },
-    [scheduler, state],
+    [scheduler, s],
   );
 }

@@ -11,6 +11,7 @@ import {
   startStream,
   type ToolCallSnapshot,
 } from '@tokenpaint/core';
+import { isRunning } from '../components/status-text.ts';
 import type { FrameScheduler } from '../scheduling/frame-scheduler.ts';
 import { createRunView } from './run-view.ts';
 
@@ -58,8 +59,6 @@ export interface ConversationStore {
   /** Stops everything (on unmount). */
   dispose(): void;
 }
-
-const ENDED: ReadonlySet<StreamStatus> = new Set(['done', 'error', 'aborted']);
 
 let nextId = 1;
 
@@ -165,14 +164,13 @@ export function createConversationStore(
       if (last?.role !== 'assistant' || !last.run) return;
       // A run retries only from an end state; blanking an answer that is still running would show
       // it empty and `connecting` while it keeps streaming.
-      if (!ENDED.has(last.run.getSnapshot().status)) return;
+      if (isRunning(last.run.getSnapshot().status)) return;
       const { error: _error, ...rest } = last;
       setState({
         messages: [...state.messages.slice(0, -1), { ...rest, text: '', status: 'connecting' }],
         status: 'connecting',
       });
-      if (followed.get(last.id)?.run !== last.run) follow(last.run, last.id);
-      last.run.retry();
+      last.run.retry(); // followed since it was sent (or restored), so the list sees it
     },
     dispose() {
       abortAll();
