@@ -1,8 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './support/chromium.ts';
 
-/** Its own port: the functional suite's demo server (DEMO_PORT) may be running at the same time. */
-const BENCH_PORT = 4180;
+/** Its own port (TOKENPAINT_BENCH_PORT): the functional suite's demo server (DEMO_PORT) may be running at the same time. */
+const BENCH_PORT = Number(process.env.TOKENPAINT_BENCH_PORT ?? 4180);
 
 /**
  * The side-by-side browser benchmark (`pnpm --dir e2e run bench:browser`):
