@@ -68,3 +68,33 @@ export { createPartialJSON } from './json/partial-json.ts';
 export type { ToolCallAssembler, ToolCallAssemblerOptions } from './json/tool-call-assembler.ts';
 export { createToolCallAssembler } from './json/tool-call-assembler.ts';
 export type { JSONPath, PartialJSON, PartialJSONOptions } from './json/types.ts';
+
+// Real-user metrics: the beacon payload, shared by reporters and collectors
+
+export type {
+  AnswerEvent,
+  AnswerMetric,
+  AnswerOutcome,
+  BeaconBatch,
+  BeaconBreach,
+  BeaconEvent,
+  BeaconStage,
+  BeaconTags,
+  PaintMethod,
+  StageSource,
+  StandardTag,
+  TokenSource,
+  VitalEvent,
+  VitalName,
+  VitalRating,
+} from './beacon/schema.ts';
+export {
+  ANSWER_METRICS,
+  BEACON_VERSION,
+  MAX_BEACON_BYTES,
+  MAX_EVENTS_PER_BEACON,
+  STANDARD_TAGS,
+  VITAL_NAMES,
+} from './beacon/schema.ts';
+export type { BeaconFieldError, BeaconValidation, RejectedBeaconEvent } from './beacon/validate.ts';
+export { validateBeacon } from './beacon/validate.ts';
