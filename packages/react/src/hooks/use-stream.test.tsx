@@ -89,6 +89,33 @@ describe('useStream', () => {
     expect(signals).toHaveLength(4);
   });
 
+  it('never serializes the body to decide whether the request changed (a long history costs nothing per frame)', async () => {
+    const { fetch, signals } = recordingFetch();
+    let serializations = 0;
+    // A body that counts how often it is turned into JSON: once to send it is the floor.
+    const history = Array.from({ length: 200 }, (_, i) => ({ role: 'user', content: `message ${i}` }));
+    const messages = Object.assign(history, {
+      toJSON() {
+        serializations++;
+        return [...history];
+      },
+    });
+    const { result, rerender } = renderHook(
+      ({ tick }: { tick: number }) => {
+        void tick;
+        // An inline body around the same `messages`, as apps write it.
+        return useStream({ url: URL_, body: { stream: true, messages }, fetch });
+      },
+      { initialProps: { tick: 0 } },
+    );
+    await waitFor(() => expect(result.current.snapshot.status).toBe('done'));
+    const afterSend = serializations;
+    for (let tick = 1; tick <= 50; tick++) rerender({ tick });
+    await act(async () => {});
+    expect(serializations).toBe(afterSend);
+    expect(signals).toHaveLength(1);
+  });
+
   it('holds the request while disabled, and abort() stops it keeping the text', async () => {
     const { result, rerender, signals } = renderLongStream(false);
     await act(async () => {});

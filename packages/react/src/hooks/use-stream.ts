@@ -7,7 +7,7 @@ import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 import { idleView } from '../store/idle-view.ts';
 import { createRunView, getSharedRunView } from '../store/run-view.ts';
 import type { CompletedPaths } from '../store/tool-call-progress.ts';
-import { requestKey } from './request-key.ts';
+import { useRequestKey } from './request-key.ts';
 import { useViewSelector } from './use-view-selector.ts';
 
 /** Where the stream comes from: a request to start and own, or a run created elsewhere. */
@@ -63,9 +63,9 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
   const scheduler = useFrameScheduler();
   const external = options.run;
   const enabled = options.enabled ?? true;
-  const key = external ? null : requestKey(options);
+  const key = useRequestKey(options, external === undefined);
   const latest = useRef(options);
-  const [owned, setOwned] = useState<{ key: string; run: StreamRun } | null>(null);
+  const [owned, setOwned] = useState<{ key: number; run: StreamRun } | null>(null);
 
   useEffect(() => {
     latest.current = options;
