@@ -77,8 +77,6 @@ export { usePartialJSON } from './hooks/use-partial-json.ts';
 export type { StreamSource, UseStreamOptions, UseStreamResult } from './hooks/use-stream.ts';
 export { useStream } from './hooks/use-stream.ts';
 export { useStreamSelector } from './hooks/use-stream-selector.ts';
-export type { Tick } from './hooks/use-ticker.ts';
-export { useTicker } from './hooks/use-ticker.ts';
 export type { ToolCallProgressState } from './hooks/use-tool-call.ts';
 export { useToolCall } from './hooks/use-tool-call.ts';
 export type { EqualityFn } from './hooks/use-view-selector.ts';

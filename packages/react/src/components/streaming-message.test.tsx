@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createFakeRun, type FakeRun } from '../test-utils/fake-run.ts';
 import { actNow, type ClockedRender, renderWithClock } from '../test-utils/render-with-clock.tsx';
@@ -45,6 +46,29 @@ describe('<StreamingMessage>', () => {
     for (let i = 0; i < 8; i++) tick(150);
     expect(part(container, 'elapsed')?.textContent).toBe('1.2s');
     expect(screen.getByRole('status').textContent).toBe('Connecting');
+  });
+
+  it('commits nothing while the user waits: the elapsed time and the countdown tick outside React', () => {
+    let commits = 0;
+    const view = renderWithClock(<p />);
+    const run = createFakeRun({ now: view.scheduler.now });
+    const message = (
+      <Profiler id="message" onRender={() => commits++}>
+        <StreamingMessage run={run} />
+      </Profiler>
+    );
+    view.rerender(message);
+    actNow(() => run.setStatus('waiting'));
+    const settled = commits;
+    for (let i = 0; i < 30; i++) view.tick(100);
+    expect(part(view.container, 'elapsed')?.textContent).toBe('3.0s');
+    expect(commits).toBe(settled);
+    const at = view.scheduler.now() + 3000;
+    actNow(() => run.setStatus('retrying', { retry: { attempt: 2, nextAttemptAt: at, reason: '503' } }));
+    const retrying = commits;
+    for (let i = 0; i < 12; i++) view.tick(100);
+    expect(part(view.container, 'countdown')?.textContent).toBe('in 2s');
+    expect(commits).toBe(retrying);
   });
 
   it('replaces the skeleton with text and a hidden caret on the first token, keeping the reserved height', () => {
