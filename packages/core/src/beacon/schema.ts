@@ -54,7 +54,7 @@ export type BeaconTags = Partial<Record<StandardTag, string>> & Record<string, s
  * Every number an answer event may carry, each in the unit its suffix names.
  * "start" is the request start; "action" is the user's action that started the
  * run (a click, an Enter), when the app recorded one. The exact definitions are
- * in the core README ("Metrics").
+ * in the core README ("Beacon payload (v1)").
  */
 export const ANSWER_METRICS = [
   // latency to the first token, and to its first paint
