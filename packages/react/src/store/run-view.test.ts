@@ -23,6 +23,8 @@ describe('createRunView', () => {
     for (let i = 0; i < 100; i++) run.appendText('lo');
     expect(notifications()).toBe(2);
     expect(view.getSnapshot().snapshot.text).toBe('Hel');
+    scheduler.tick(); // the frame that paints the first token paints it alone
+    expect(notifications()).toBe(2);
     scheduler.tick();
     expect(notifications()).toBe(3);
     expect(view.getSnapshot().snapshot.text).toBe(`Hel${'lo'.repeat(100)}`);
@@ -47,6 +49,34 @@ describe('createRunView', () => {
     expect(view.getSnapshot().snapshot.text).toBe('# A long');
     scheduler.tick();
     expect(view.getSnapshot().snapshot.text).toBe('# A long answer');
+  });
+
+  it("paints the first token's frame alone: reads after it wait for the frame after, later reads a frame each", async () => {
+    const { scheduler, run, view, notifications } = setup();
+    run.appendText('First');
+    run.appendText(' read'); // same task: joins the first token before React renders
+    await Promise.resolve();
+    expect(view.getSnapshot().snapshot.text).toBe('First read');
+    run.appendText(' second'); // a later read, before the frame that presents the first token
+    await Promise.resolve();
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.text).toBe('First read'); // no commit inside the first token's frame
+    expect(notifications()).toBe(2);
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.text).toBe('First read second');
+    run.appendText(' third');
+    scheduler.tick(); // from here on, one commit per frame as usual
+    expect(view.getSnapshot().snapshot.text).toBe('First read second third');
+    expect(notifications()).toBe(4);
+  });
+
+  it('releases the first frame even when nothing else arrives before it', () => {
+    const { scheduler, run, view } = setup();
+    run.appendText('Hi');
+    scheduler.tick();
+    run.appendText(' there');
+    scheduler.tick();
+    expect(view.getSnapshot().snapshot.text).toBe('Hi there');
   });
 
   it('catches every view up before a render queued by the first commit (as React queues it)', async () => {

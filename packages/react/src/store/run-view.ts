@@ -12,6 +12,11 @@
  *   it competes with layout and paint and can slip a frame (≈16 ms).
  * - Every other change marks the view dirty and asks the shared frame loop for a
  *   commit; 5,000 chunks within one frame are one commit.
+ * - The frame that paints the first token paints it alone (pages in view only: a hidden page paints nothing). Reads that arrive after
+ *   the first-token commit (and its catch-up) wait for the frame after: committing
+ *   them in the next frame callback would run React's render inside the very frame
+ *   that should present the first token, stretching it to 50–60 ms with a long
+ *   history, where painting the first token alone takes one frame.
  * - What arrives in the same task right after an urgent commit joins it. A run
  *   delivers one network read part by part, notifying after each, so the first
  *   token is committed before the rest of its read is applied; React renders only
@@ -124,6 +129,12 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
 
   /** Something arrived that is not committed yet (a frame task is pending for it). */
   let dirty = false;
+  /** The first token was committed and its frame has not run yet: commits wait for the frame after. */
+  let holdingFirstFrame = false;
+
+  const scheduleCommit = (): void => {
+    if (!holdingFirstFrame) loop.schedule(task);
+  };
 
   const commit = (): void => {
     dirty = false;
@@ -144,7 +155,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       if (count < text.length) {
         text = text.slice(0, count);
         if (status === 'done') status = 'streaming';
-        loop.schedule(task);
+        scheduleCommit();
       }
     }
     const completedPaths = progress.publish();
@@ -159,6 +170,13 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     for (const listener of [...listeners]) listener();
   };
   const task = (): void => commit();
+  // Runs in the frame that presents the first token; whatever came since is committed in the next one.
+  const releaseFirstFrame = (): void => {
+    holdingFirstFrame = false;
+    // A page hidden meanwhile paints nothing: no reason to wait for another (timer) frame.
+    if (scheduler.isHidden()) commit();
+    else loop.schedule(task);
+  };
   const catchUp = (): void => {
     if (dirty && unsubscribe) commit();
   };
@@ -181,9 +199,19 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     if (urgent) {
       catchUpSoon(catchUp);
       commit();
+      if (
+        shown.text === '' &&
+        committed.snapshot.text !== '' &&
+        !holdingFirstFrame &&
+        !scheduler.isHidden()
+      ) {
+        holdingFirstFrame = true;
+        loop.cancel(task);
+        loop.schedule(releaseFirstFrame);
+      }
     } else {
       dirty = true;
-      loop.schedule(task);
+      scheduleCommit();
     }
   };
 
@@ -197,7 +225,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
         // The frame task cancelled when the last listener left is still owed (text seen but not
         // committed, or a paced drain): without it the view would stay stale, showing `streaming`
         // forever if the run already ended (StrictMode's remount, a tree hidden by <Activity>).
-        if (dirty || committed.snapshot.text.length < seen.text.length) loop.schedule(task);
+        if (dirty || committed.snapshot.text.length < seen.text.length) scheduleCommit();
       }
       return () => {
         listeners.delete(listener);
@@ -205,6 +233,8 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
           unsubscribe();
           unsubscribe = undefined;
           loop.cancel(task);
+          loop.cancel(releaseFirstFrame);
+          holdingFirstFrame = false;
         }
       };
     },
