@@ -11,6 +11,7 @@ import type { StreamPart } from '../protocols/parts.ts';
 import { systemClock } from '../sse/clock.ts';
 import { openTransport } from '../sse/transport.ts';
 import type { SSEMessage, TransportEvent } from '../sse/types.ts';
+import { createSubscribable } from '../subscribable.ts';
 import type { StartStreamOptions } from './options.ts';
 import { requestBody } from './request-body.ts';
 import { createRunState, type RunState } from './run-state.ts';
@@ -37,7 +38,7 @@ class EndOnError {
 export function startStream(options: StartStreamOptions): StreamRun {
   const clock = options.clock ?? systemClock;
   const protocol = options.protocol ?? 'auto';
-  const listeners = new Set<() => void>();
+  const listeners = createSubscribable();
   let generation = 0;
   let finished = false;
   let state: RunState;
@@ -47,18 +48,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
   const external = options.signal;
   const onExternalAbort = (): void => abort(external?.reason);
 
-  function notify(): void {
-    for (const listener of listeners) {
-      try {
-        listener();
-      } catch (error) {
-        // One failing subscriber must not break the stream for the others.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
-  }
+  const notify = listeners.notify;
 
   function finish(gen: number, status: 'done' | 'error' | 'aborted', error?: Error): void {
     if (gen !== generation || finished) return;
@@ -224,12 +214,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
   begin();
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.subscribe,
     getSnapshot: () => state.snapshot(),
     abort,
     retry() {
