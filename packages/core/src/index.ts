@@ -47,6 +47,7 @@ export { createTextAdapter } from './protocols/text.ts';
 
 export type { StartStreamOptions } from './run/options.ts';
 export { startStream } from './run/start-stream.ts';
+export { isRunning, isTerminal } from './run/status.ts';
 export type {
   RetryInfo,
   StreamProtocol,
@@ -65,6 +66,7 @@ export { Allow } from './json/allow.ts';
 export { PartialJSONSyntaxError, ToolCallValidationError } from './json/errors.ts';
 export { parsePartialJSON } from './json/parse-partial-json.ts';
 export { createPartialJSON } from './json/partial-json.ts';
+export { pathKey } from './json/path-key.ts';
 export type { ToolCallAssembler, ToolCallAssemblerOptions } from './json/tool-call-assembler.ts';
 export { createToolCallAssembler } from './json/tool-call-assembler.ts';
 export type { JSONPath, PartialJSON, PartialJSONOptions } from './json/types.ts';

@@ -29,18 +29,50 @@ export {
   createPartialJSON,
   DisconnectedError,
   HttpError,
+  isRunning,
   MalformedEventError,
   NetworkError,
   PartialJSONSyntaxError,
   ProtocolDetectionError,
   ProviderError,
+  pathKey,
   RetryBudgetError,
   StallError,
   StreamError,
   startStream,
   ToolCallValidationError,
 } from '@tokenpaint/core';
-export { completedSentenceEnd } from './a11y/sentence-boundary.ts';
+export type {
+  CompletedPaths,
+  ConversationMessage,
+  ConversationRequest,
+  ConversationState,
+  ConversationStore,
+  FrameLoop,
+  FrameScheduler,
+  FrameTask,
+  Pacer,
+  PacingOptions,
+  ResolvedPacing,
+  RunView,
+  RunViewOptions,
+  StreamView,
+} from '@tokenpaint/core/view';
+export {
+  browserFrameScheduler,
+  completedSentenceEnd,
+  createConversationStore,
+  createPacer,
+  createRunView,
+  defaultPacing,
+  getFrameLoop,
+  getSharedRunView,
+  idleSnapshot,
+  resolvePacing,
+  runningToolName,
+  statusAnnouncement,
+  statusLabel,
+} from '@tokenpaint/core/view';
 export { useKeepFocus } from './a11y/use-keep-focus.ts';
 export { DEFAULT_ANNOUNCE_INTERVAL_MS, useSentenceAnnouncer } from './a11y/use-sentence-announcer.ts';
 export {
@@ -66,7 +98,6 @@ export type {
   TextProps,
   ToolCallProps,
 } from './components/slots.ts';
-export { isRunning, runningToolName, statusAnnouncement, statusLabel } from './components/status-text.ts';
 export type { StreamingMessageProps } from './components/streaming-message.tsx';
 export { defaultComponents, StreamingMessage } from './components/streaming-message.tsx';
 export { ToolCallView } from './components/tool-call-view.tsx';
@@ -80,23 +111,5 @@ export { useStreamSelector } from './hooks/use-stream-selector.ts';
 export type { ToolCallProgressState } from './hooks/use-tool-call.ts';
 export { useToolCall } from './hooks/use-tool-call.ts';
 export type { EqualityFn } from './hooks/use-view-selector.ts';
-export type { Pacer, PacingOptions, ResolvedPacing } from './pacing/pacer.ts';
-export { createPacer, defaultPacing, resolvePacing } from './pacing/pacer.ts';
-export type { FrameLoop, FrameTask } from './scheduling/frame-loop.ts';
-export { getFrameLoop } from './scheduling/frame-loop.ts';
-export type { FrameScheduler } from './scheduling/frame-scheduler.ts';
-export { browserFrameScheduler } from './scheduling/frame-scheduler.ts';
 export type { FrameSchedulerProviderProps } from './scheduling/scheduler-context.tsx';
 export { FrameSchedulerProvider, useFrameScheduler } from './scheduling/scheduler-context.tsx';
-export type {
-  ConversationMessage,
-  ConversationRequest,
-  ConversationState,
-  ConversationStore,
-} from './store/conversation-store.ts';
-export { createConversationStore } from './store/conversation-store.ts';
-export { idleSnapshot } from './store/idle-view.ts';
-export type { RunView, RunViewOptions, StreamView } from './store/run-view.ts';
-export { createRunView, getSharedRunView } from './store/run-view.ts';
-export type { CompletedPaths } from './store/tool-call-progress.ts';
-export { pathKey } from './store/tool-call-progress.ts';

@@ -1,4 +1,5 @@
 'use client';
+import { completedSentenceEnd } from '@tokenpaint/core/view';
 /**
  * Feeds a visually hidden `aria-live="polite"` element with the text of completed
  * sentences, at most once per `minIntervalMs` (sentences completed in between are
@@ -10,7 +11,6 @@
  */
 import { type RefObject, useEffect, useState } from 'react';
 import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
-import { completedSentenceEnd } from './sentence-boundary.ts';
 
 /** Announcements are at least this far apart by default (a sentence takes longer to speak). */
 export const DEFAULT_ANNOUNCE_INTERVAL_MS = 1000;

@@ -1,4 +1,6 @@
 'use client';
+import { isRunning } from '@tokenpaint/core';
+import { statusLabel } from '@tokenpaint/core/view';
 /**
  * The default parts of `<StreamingMessage>`: unstyled markup with `data-tp-part`
  * attributes for styling and tests. Replace any of them through `components`.
@@ -6,7 +8,6 @@
 import { memo, type ReactNode } from 'react';
 import { Countdown, Elapsed } from './elapsed.tsx';
 import type { ActionsProps, ReasoningProps, SkeletonProps, StatusProps, TextProps } from './slots.ts';
-import { isRunning, statusLabel } from './status-text.ts';
 
 const TIMED = new Set(['connecting', 'waiting', 'tool-running', 'stalled']);
 

@@ -1,4 +1,5 @@
 'use client';
+import { pathKey } from '@tokenpaint/core';
 /**
  * A live key/value view of a partial JSON value (tool-call arguments as they stream).
  *
@@ -9,7 +10,6 @@
  * no `completed` set, so their props never change and React skips them.
  */
 import { memo, type ReactNode } from 'react';
-import { pathKey } from '../store/tool-call-progress.ts';
 import { Caret } from './default-parts.tsx';
 
 /** Props of {@link JSONValueView}. */

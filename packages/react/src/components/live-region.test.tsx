@@ -1,6 +1,6 @@
 import type { StreamSnapshot } from '@tokenpaint/core';
+import { createFakeRun } from '@tokenpaint/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeRun } from '../test-utils/fake-run.ts';
 import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { StreamingMessage } from './streaming-message.tsx';
 

@@ -5,10 +5,10 @@
 
 import { act } from '@testing-library/react';
 import { startStream } from '@tokenpaint/core';
+import { createFakeFrameScheduler, type FakeFrameScheduler } from '@tokenpaint/core/testing';
+import type { PacingOptions } from '@tokenpaint/core/view';
 import { createMockFetch, type MockClock, SCRIPTS } from '@tokenpaint/mock-llm';
 import { describe, expect, it } from 'vitest';
-import type { PacingOptions } from '../pacing/pacer.ts';
-import { createFakeFrameScheduler, type FakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
 import { renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { StreamingMessage } from './streaming-message.tsx';
 

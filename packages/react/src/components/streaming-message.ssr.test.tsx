@@ -33,7 +33,7 @@ describe('server rendering', () => {
     const [{ renderToString }, { StreamingMessage }, { createFakeRun }] = await Promise.all([
       import('react-dom/server'),
       import('../index.ts'),
-      import('../test-utils/fake-run.ts'),
+      import('@tokenpaint/core/testing'),
     ]);
     const owned = renderToString(<StreamingMessage url="/api/chat" body={{ q: 1 }} skeleton="code" />);
     expect(owned).toContain('data-tp-status="connecting"');

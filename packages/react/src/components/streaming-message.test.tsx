@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import { createFakeRun, type FakeRun } from '@tokenpaint/core/testing';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createFakeRun, type FakeRun } from '../test-utils/fake-run.ts';
 import { actNow, type ClockedRender, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { DefaultActions } from './default-parts.tsx';
 import type { TextProps } from './slots.ts';

@@ -1,4 +1,6 @@
 'use client';
+import { isRunning } from '@tokenpaint/core';
+import { statusAnnouncement } from '@tokenpaint/core/view';
 import { type ReactNode, useRef } from 'react';
 import { useKeepFocus } from '../a11y/use-keep-focus.ts';
 import { type UseStreamOptions, useStream } from '../hooks/use-stream.ts';
@@ -11,7 +13,6 @@ import {
 } from './default-parts.tsx';
 import { LiveRegion } from './live-region.tsx';
 import type { SkeletonShape, StreamingMessageComponents } from './slots.ts';
-import { isRunning, statusAnnouncement } from './status-text.ts';
 import { ToolCallView } from './tool-call-view.tsx';
 
 /** The defaults of every part; spread and override to customize one. */

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ToolCallSnapshot } from '@tokenpaint/core';
+import { createFakeRun } from '@tokenpaint/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeRun } from '../test-utils/fake-run.ts';
 import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { StreamingMessage } from './streaming-message.tsx';
 import { ToolCallView } from './tool-call-view.tsx';

@@ -1,6 +1,6 @@
 'use client';
+import { pathKey } from '@tokenpaint/core';
 import { memo, type ReactNode, useMemo } from 'react';
-import { pathKey } from '../store/tool-call-progress.ts';
 import { JSONValueView } from './json-value-view.tsx';
 import type { ToolCallProps } from './slots.ts';
 

@@ -1,12 +1,13 @@
 'use client';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 import {
   type ConversationMessage,
   type ConversationRequest,
   type ConversationState,
   createConversationStore,
-} from '../store/conversation-store.ts';
+} from '@tokenpaint/core/view';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
+import { catchUpBeforeReactRenders } from './run-views.ts';
 
 /** Options of {@link useConversation}: how to request an answer, plus the starting messages. */
 export interface UseConversationOptions extends ConversationRequest {
@@ -39,7 +40,9 @@ export function useConversation(options: UseConversationOptions): UseConversatio
     latest.current = options;
   });
   const [store] = useState(() =>
-    createConversationStore(() => latest.current, scheduler, options.initialMessages),
+    createConversationStore(() => latest.current, scheduler, options.initialMessages, {
+      onUrgentCommit: catchUpBeforeReactRenders,
+    }),
   );
   useEffect(() => () => store.dispose(), [store]);
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);

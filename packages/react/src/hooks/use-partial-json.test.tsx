@@ -1,9 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { PartialJSONSyntaxError } from '@tokenpaint/core';
+import { createFakeFrameScheduler } from '@tokenpaint/core/testing';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { FrameSchedulerProvider } from '../scheduling/scheduler-context.tsx';
-import { createFakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
 import { type PartialJSONSource, usePartialJSON } from './use-partial-json.ts';
 
 describe('usePartialJSON with a growing string', () => {

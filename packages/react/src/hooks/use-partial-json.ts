@@ -5,8 +5,8 @@
  * memoized children skip re-rendering.
  */
 import { createPartialJSON, type PartialJSON, type PartialJSONOptions } from '@tokenpaint/core';
+import { getFrameLoop } from '@tokenpaint/core/view';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { getFrameLoop } from '../scheduling/frame-loop.ts';
 import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 
 /**

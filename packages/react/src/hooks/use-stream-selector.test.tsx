@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import type { StreamRun, StreamSnapshot } from '@tokenpaint/core';
+import { createFakeRun } from '@tokenpaint/core/testing';
 import { describe, expect, it } from 'vitest';
-import { createFakeRun } from '../test-utils/fake-run.ts';
 import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { useStream } from './use-stream.ts';
 import { useStreamSelector } from './use-stream-selector.ts';

@@ -1,7 +1,6 @@
 'use client';
 import type { StreamRun, StreamSnapshot } from '@tokenpaint/core';
-import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
-import { getSharedRunView } from '../store/run-view.ts';
+import { useSharedRunView } from './run-views.ts';
 import { type EqualityFn, useViewSelector } from './use-view-selector.ts';
 
 /**
@@ -17,6 +16,6 @@ export function useStreamSelector<T>(
   selector: (snapshot: StreamSnapshot) => T,
   isEqual?: EqualityFn<T>,
 ): T {
-  const view = getSharedRunView(run, useFrameScheduler());
+  const view = useSharedRunView(run);
   return useViewSelector(view, (v) => selector(v.snapshot), isEqual);
 }

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { createFakeRun } from '@tokenpaint/core/testing';
 import { createMockFetch, SCRIPTS } from '@tokenpaint/mock-llm';
 import { describe, expect, it } from 'vitest';
-import { createFakeRun } from '../test-utils/fake-run.ts';
 import { useStream } from './use-stream.ts';
 import { useToolCall } from './use-tool-call.ts';
 

@@ -1,13 +1,15 @@
 'use client';
-import { type StartStreamOptions, type StreamRun, type StreamSnapshot, startStream } from '@tokenpaint/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isRunning } from '../components/status-text.ts';
-import type { PacingOptions } from '../pacing/pacer.ts';
-import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
-import { idleView } from '../store/idle-view.ts';
-import { createRunView, getSharedRunView } from '../store/run-view.ts';
-import type { CompletedPaths } from '../store/tool-call-progress.ts';
+import {
+  isRunning,
+  type StartStreamOptions,
+  type StreamRun,
+  type StreamSnapshot,
+  startStream,
+} from '@tokenpaint/core';
+import type { CompletedPaths, PacingOptions } from '@tokenpaint/core/view';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRequestKey } from './request-key.ts';
+import { useRunView } from './run-views.ts';
 import { useViewSelector } from './use-view-selector.ts';
 
 /** Where the stream comes from: a request to start and own, or a run created elsewhere. */
@@ -60,7 +62,6 @@ const select = <T>(value: T): T => value;
  * const { snapshot, abort } = useStream({ url: '/api/chat', body: { messages }, pacing: true });
  */
 export function useStream(options: UseStreamOptions): UseStreamResult {
-  const scheduler = useFrameScheduler();
   const external = options.run;
   const enabled = options.enabled ?? true;
   const key = useRequestKey(options, external === undefined);
@@ -91,13 +92,7 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
 
   const run = external ?? (owned && owned.key === key ? owned.run : null);
   const protocol = external ? undefined : options.protocol;
-  const pacing = options.pacing ?? false;
-  const pacingKey = JSON.stringify(pacing);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: pacing is compared by value through pacingKey.
-  const view = useMemo(() => {
-    if (!run) return idleView(protocol);
-    return pacing ? createRunView(run, { scheduler, pacing }) : getSharedRunView(run, scheduler);
-  }, [run, scheduler, pacingKey, protocol]);
+  const view = useRunView(run, options.pacing ?? false, protocol);
   const state = useViewSelector(view, select);
 
   const canRetry = run !== null && !isRunning(state.snapshot.status) && (external !== undefined || enabled);

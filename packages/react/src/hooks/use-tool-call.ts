@@ -1,7 +1,6 @@
 'use client';
 import type { StreamRun, ToolCallSnapshot } from '@tokenpaint/core';
-import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
-import { getSharedRunView } from '../store/run-view.ts';
+import { useSharedRunView } from './run-views.ts';
 import { useViewSelector } from './use-view-selector.ts';
 
 /** What {@link useToolCall} returns. */
@@ -22,7 +21,7 @@ const sameProgress = (a: ToolCallProgressState, b: ToolCallProgressState): boole
  * calls and text tokens do not), at most once per frame.
  */
 export function useToolCall(run: StreamRun, id: string): ToolCallProgressState {
-  const view = getSharedRunView(run, useFrameScheduler());
+  const view = useSharedRunView(run);
   return useViewSelector(
     view,
     (v) => ({

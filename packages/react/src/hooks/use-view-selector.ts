@@ -1,4 +1,5 @@
 'use client';
+import type { RunView, StreamView } from '@tokenpaint/core/view';
 /**
  * The one `useSyncExternalStore` call every hook goes through (the Zustand
  * binding): subscribe to a view, select from its current snapshot, and return the
@@ -7,7 +8,6 @@
  * snapshot, which keeps SSR and hydration consistent.
  */
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { RunView, StreamView } from '../store/run-view.ts';
 
 /** Compares two selections; `Object.is` by default. */
 export type EqualityFn<T> = (a: T, b: T) => boolean;

@@ -1,10 +1,10 @@
 'use client';
+import { browserFrameScheduler, type FrameScheduler } from '@tokenpaint/core/view';
 /**
  * Which {@link FrameScheduler} the hooks below a point of the tree use. Tests and
  * stories wrap their tree in a provider with a fake frame clock; apps need nothing.
  */
 import { createContext, type ReactNode, useContext } from 'react';
-import { browserFrameScheduler, type FrameScheduler } from './frame-scheduler.ts';
 
 const FrameSchedulerContext = createContext<FrameScheduler>(browserFrameScheduler);
 

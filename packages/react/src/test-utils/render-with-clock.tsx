@@ -3,9 +3,9 @@
  * and count React commits with a `<Profiler>`.
  */
 import { act, type RenderResult, render } from '@testing-library/react';
+import { createFakeFrameScheduler, type FakeFrameScheduler } from '@tokenpaint/core/testing';
 import { Profiler, type ReactNode } from 'react';
 import { FrameSchedulerProvider } from '../scheduling/scheduler-context.tsx';
-import { createFakeFrameScheduler, type FakeFrameScheduler } from './fake-frame-scheduler.ts';
 
 /** A render under a fake frame clock, with a commit counter. */
 export interface ClockedRender extends RenderResult {

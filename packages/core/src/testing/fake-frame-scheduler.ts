@@ -4,7 +4,7 @@
  * satisfies the core's `Clock` shape (`now`, `setTimeout`, `clearTimeout`), so a
  * real stream run and the React layer can share one fake time base.
  */
-import type { FrameScheduler } from '../scheduling/frame-scheduler.ts';
+import type { FrameScheduler } from '../view/frame-scheduler.ts';
 
 /** A controllable {@link FrameScheduler}. */
 export interface FakeFrameScheduler extends FrameScheduler {

@@ -6,12 +6,8 @@
  * snapshots; it must therefore collect `completedPaths` from every snapshot the
  * run emits, or a field completed in a skipped snapshot would keep its caret.
  */
-import type { ToolCallSnapshot } from '@tokenpaint/core';
-
-/** A path as a string key: `JSON.stringify(path)`, e.g. `["items",3,"title"]`. */
-export function pathKey(path: readonly (string | number)[]): string {
-  return JSON.stringify(path);
-}
+import { pathKey } from '../json/path-key.ts';
+import type { ToolCallSnapshot } from '../run/types.ts';
 
 /** Completed path keys per tool call id. */
 export type CompletedPaths = ReadonlyMap<string, ReadonlySet<string>>;

@@ -1,6 +1,6 @@
 import { createMockFetch, SCRIPTS } from '@tokenpaint/mock-llm';
 import { describe, expect, it } from 'vitest';
-import { createFakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
+import { createFakeFrameScheduler } from '../testing/fake-frame-scheduler.ts';
 import { type ConversationMessage, createConversationStore } from './conversation-store.ts';
 
 const URL_ = '/v1/chat/completions?preset=instant';

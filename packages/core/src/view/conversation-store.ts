@@ -3,17 +3,13 @@
  * the answer in progress mirrored into the list at most once per frame (through a
  * run view), so earlier messages keep their identity and memoized rows skip.
  */
-import {
-  type StartStreamOptions,
-  type StreamRun,
-  type StreamSnapshot,
-  type StreamStatus,
-  startStream,
-  type ToolCallSnapshot,
-} from '@tokenpaint/core';
-import { isRunning } from '../components/status-text.ts';
-import type { FrameScheduler } from '../scheduling/frame-scheduler.ts';
-import { createRunView } from './run-view.ts';
+import type { StartStreamOptions } from '../run/options.ts';
+import { startStream } from '../run/start-stream.ts';
+import { isRunning } from '../run/status.ts';
+import type { StreamRun, StreamSnapshot, StreamStatus, ToolCallSnapshot } from '../run/types.ts';
+import { createSubscribable } from '../subscribable.ts';
+import type { FrameScheduler } from './frame-scheduler.ts';
+import { createRunView, type RunViewOptions } from './run-view.ts';
 
 /** One message of a conversation. */
 export interface ConversationMessage {
@@ -91,8 +87,9 @@ export function createConversationStore(
   request: () => ConversationRequest,
   scheduler: FrameScheduler,
   initialMessages: readonly ConversationMessage[] = [],
+  viewOptions: Pick<RunViewOptions, 'onUrgentCommit'> = {},
 ): ConversationStore {
-  const listeners = new Set<() => void>();
+  const listeners = createSubscribable();
   let state: ConversationState = { messages: initialMessages, status: 'idle' };
   /**
    * Every answer's run is followed, not only the latest: `<StreamingMessage run>`
@@ -103,7 +100,7 @@ export function createConversationStore(
 
   const setState = (next: ConversationState): void => {
     state = next;
-    for (const listener of [...listeners]) listener();
+    listeners.notify();
   };
 
   /** Ids restart with each page load; restored messages may hold any of them. */
@@ -118,7 +115,7 @@ export function createConversationStore(
 
   const follow = (run: StreamRun, id: string): void => {
     followed.get(id)?.unsubscribe();
-    const view = createRunView(run, { scheduler });
+    const view = createRunView(run, { ...viewOptions, scheduler });
     const mirror = (): void => {
       const { snapshot } = view.getSnapshot();
       const messages = state.messages.map((m) => (m.id === id ? mirrored(m, snapshot) : m));
@@ -134,10 +131,7 @@ export function createConversationStore(
   for (const message of initialMessages) if (message.run) follow(message.run, message.id);
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
     getSnapshot: () => state,
     send(text) {
       abortAll();

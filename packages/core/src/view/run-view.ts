@@ -17,14 +17,12 @@
  *   them in the next frame callback would run React's render inside the very frame
  *   that should present the first token, stretching it to 50–60 ms with a long
  *   history, where painting the first token alone takes one frame.
- * - What arrives in the same task right after an urgent commit joins it. A run
- *   delivers one network read part by part, notifying after each, so the first
- *   token is committed before the rest of its read is applied; React renders only
- *   at the next microtask checkpoint. A catch-up, queued before React is notified,
- *   commits the rest of the read first, so React's render shows the whole read
- *   instead of leaving all but its first token for the next frame (for Markdown,
- *   whose first token is often markup like `#` that renders nothing, that frame is
- *   the first one with visible text).
+ * - A renderer that renders after a microtask (React) may ask, through
+ *   `onUrgentCommit`, for a catch-up: a run delivers one network read part by
+ *   part, notifying after each, so the first token is committed before the rest
+ *   of its read is applied; a catch-up queued before the listeners are notified
+ *   commits the rest of the read before that render (see the React binding's
+ *   `hooks/run-views.ts`). A renderer that draws synchronously passes nothing.
  * - With `pacing`, the text shown is a prefix of the received text chosen by the
  *   pacer (see `pacing/pacer.ts`); it reveals everything at once when the page is
  *   hidden, the user prefers reduced motion, or the run ended in `error` or
@@ -32,10 +30,11 @@
  *   drains after `done`, the view still says `streaming`, so the caret and Stop
  *   button stay until the last character shows.
  */
-import type { StreamRun, StreamSnapshot } from '@tokenpaint/core';
-import { createPacer, type PacingOptions } from '../pacing/pacer.ts';
-import { getFrameLoop } from '../scheduling/frame-loop.ts';
-import type { FrameScheduler } from '../scheduling/frame-scheduler.ts';
+import type { StreamRun, StreamSnapshot } from '../run/types.ts';
+import { createSubscribable } from '../subscribable.ts';
+import { getFrameLoop } from './frame-loop.ts';
+import type { FrameScheduler } from './frame-scheduler.ts';
+import { createPacer, type PacingOptions } from './pacer.ts';
 import { type CompletedPaths, createToolCallProgress } from './tool-call-progress.ts';
 
 /** One committed picture of a run, as the UI shows it. */
@@ -62,6 +61,13 @@ export interface RunViewOptions {
   readonly scheduler: FrameScheduler;
   /** Smooth bursty text (see `PacingOptions`); `false`/absent shows text as it arrives (frame-coalesced). */
   readonly pacing?: PacingOptions | boolean | undefined;
+  /**
+   * Called just before an urgent commit (a status change, the first token) notifies
+   * the listeners, with a function that commits whatever arrived since, if anything.
+   * A renderer that renders in a later microtask queues it there, so its render
+   * shows the whole network read rather than its first part only.
+   */
+  readonly onUrgentCommit?: ((catchUp: () => void) => void) | undefined;
 }
 
 const HIGH_SURROGATE_MIN = 0xd800;
@@ -91,35 +97,12 @@ function sameDisplay(
   );
 }
 
-/**
- * Catch-up commits of every view, run in one microtask. Shared, so that the
- * microtask is queued by the first urgent commit of a task, before that commit
- * notifies React, and thus runs before React's own render microtask.
- */
-const catchUps = new Set<() => void>();
-let catchUpQueued = false;
-
-function runCatchUps(): void {
-  catchUpQueued = false;
-  const list = [...catchUps];
-  catchUps.clear();
-  for (const catchUp of list) catchUp();
-}
-
-function catchUpSoon(catchUp: () => void): void {
-  catchUps.add(catchUp);
-  if (catchUpQueued) return;
-  catchUpQueued = true;
-  queueMicrotask(runCatchUps);
-}
-
 /** Creates a view of `run`. It subscribes to the run only while it has listeners. */
 export function createRunView(run: StreamRun, options: RunViewOptions): RunView {
   const { scheduler } = options;
   const loop = getFrameLoop(scheduler);
   const pacer = options.pacing ? createPacer(options.pacing) : undefined;
   const progress = createToolCallProgress();
-  const listeners = new Set<() => void>();
   let unsubscribe: (() => void) | undefined;
 
   let seen = run.getSnapshot();
@@ -167,7 +150,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     }
     if (snapshot === previous && completedPaths === committed.completedPaths) return;
     committed = { snapshot, completedPaths };
-    for (const listener of [...listeners]) listener();
+    listeners.notify();
   };
   const task = (): void => commit();
   // Runs in the frame that presents the first token; whatever came since is committed in the next one.
@@ -197,7 +180,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       (shown.reasoning === '' && received.reasoning !== '') ||
       (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
     if (urgent) {
-      catchUpSoon(catchUp);
+      options.onUrgentCommit?.(catchUp);
       commit();
       if (
         shown.text === '' &&
@@ -215,29 +198,27 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     }
   };
 
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      if (!unsubscribe) {
-        unsubscribe = run.subscribe(onRunChange);
-        // Catch up with whatever happened while nobody was listening.
-        onRunChange();
-        // The frame task cancelled when the last listener left is still owed (text seen but not
-        // committed, or a paced drain): without it the view would stay stale, showing `streaming`
-        // forever if the run already ended (StrictMode's remount, a tree hidden by <Activity>).
-        if (dirty || committed.snapshot.text.length < seen.text.length) scheduleCommit();
-      }
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && unsubscribe) {
-          unsubscribe();
-          unsubscribe = undefined;
-          loop.cancel(task);
-          loop.cancel(releaseFirstFrame);
-          holdingFirstFrame = false;
-        }
-      };
+  const listeners = createSubscribable({
+    onFirst() {
+      unsubscribe = run.subscribe(onRunChange);
+      // Catch up with whatever happened while nobody was listening.
+      onRunChange();
+      // The frame task cancelled when the last listener left is still owed (text seen but not
+      // committed, or a paced drain): without it the view would stay stale, showing `streaming`
+      // forever if the run already ended (StrictMode's remount, a tree hidden by <Activity>).
+      if (dirty || committed.snapshot.text.length < seen.text.length) scheduleCommit();
     },
+    onLast() {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      loop.cancel(task);
+      loop.cancel(releaseFirstFrame);
+      holdingFirstFrame = false;
+    },
+  });
+
+  return {
+    subscribe: listeners.subscribe,
     getSnapshot: () => committed,
     showAll() {
       if (!pacer) return;
@@ -250,10 +231,15 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
 const shared = new WeakMap<StreamRun, WeakMap<FrameScheduler, RunView>>();
 
 /**
- * The unpaced view of `run` shared by every component of one scheduler, so that
+ * The unpaced view of `run` shared by every reader on one scheduler, so that
  * many selectors over one run cost one subscription and commit together.
+ * `onUrgentCommit` is the first caller's: every reader of one renderer passes the same.
  */
-export function getSharedRunView(run: StreamRun, scheduler: FrameScheduler): RunView {
+export function getSharedRunView(
+  run: StreamRun,
+  scheduler: FrameScheduler,
+  onUrgentCommit?: RunViewOptions['onUrgentCommit'],
+): RunView {
   let byScheduler = shared.get(run);
   if (!byScheduler) {
     byScheduler = new WeakMap();
@@ -261,7 +247,7 @@ export function getSharedRunView(run: StreamRun, scheduler: FrameScheduler): Run
   }
   let view = byScheduler.get(scheduler);
   if (!view) {
-    view = createRunView(run, { scheduler });
+    view = createRunView(run, { scheduler, onUrgentCommit });
     byScheduler.set(scheduler, view);
   }
   return view;

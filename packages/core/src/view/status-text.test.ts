@@ -1,6 +1,6 @@
-import type { StreamSnapshot, ToolCallSnapshot } from '@tokenpaint/core';
 import { describe, expect, it } from 'vitest';
-import { idleSnapshot } from '../store/idle-view.ts';
+import type { StreamSnapshot, ToolCallSnapshot } from '../run/types.ts';
+import { idleSnapshot } from './idle-view.ts';
 import { statusAnnouncement, statusLabel } from './status-text.ts';
 
 const call = (name: string, state: ToolCallSnapshot['state']): ToolCallSnapshot => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRunView } from '../store/run-view.ts';
-import { createFakeFrameScheduler } from '../test-utils/fake-frame-scheduler.ts';
-import { createFakeRun } from '../test-utils/fake-run.ts';
+import { createFakeFrameScheduler } from '../testing/fake-frame-scheduler.ts';
+import { createFakeRun } from '../testing/fake-run.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
+import { createRunView } from './run-view.ts';
 
 describe('frame loop', () => {
   it('leaves no visibility listener behind once nothing is scheduled (a scheduler per render must not leak)', () => {

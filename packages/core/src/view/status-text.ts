@@ -2,22 +2,7 @@
  * Words for each status: the visible status line and the screen-reader
  * announcement. Pure functions, so a custom `Status` part can reuse them.
  */
-import type { StreamSnapshot, StreamStatus, ToolCallSnapshot } from '@tokenpaint/core';
-
-/** Statuses during which the run may still produce output (Stop is offered). */
-export const RUNNING_STATUSES: ReadonlySet<StreamStatus> = new Set([
-  'connecting',
-  'waiting',
-  'streaming',
-  'tool-running',
-  'stalled',
-  'retrying',
-]);
-
-/** True while the run may still produce output. */
-export function isRunning(status: StreamStatus): boolean {
-  return RUNNING_STATUSES.has(status);
-}
+import type { StreamSnapshot, ToolCallSnapshot } from '../run/types.ts';
 
 /** The last tool call without a result: the one the run is busy with. */
 function pendingToolCall(snapshot: StreamSnapshot): ToolCallSnapshot | undefined {
