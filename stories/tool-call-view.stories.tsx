@@ -27,7 +27,7 @@ function snapshot(argsText: string, fields: Partial<ToolCallSnapshot> = {}): Too
     argsText,
     args: parsePartialJSON(argsText),
     state: 'streaming-args',
-    completedPaths: [],
+    completedPaths: new Set(),
     ...fields,
   };
 }
@@ -79,8 +79,8 @@ function LiveToolCall({ run }: { readonly run: StreamRun }): ReactNode {
 }
 
 function FollowedCall({ run, id }: { readonly run: StreamRun; readonly id: string }): ReactNode {
-  const { call, completed } = useToolCall(run, id);
-  return call ? <ToolCallView call={call} completed={completed} /> : null;
+  const { call } = useToolCall(run, id);
+  return call ? <ToolCallView call={call} /> : null;
 }
 
 /** Starts the mock's 36 KB `tool-call` script and aborts it on unmount. */

@@ -49,6 +49,7 @@ export type { StartStreamOptions } from './run/options.ts';
 export { startStream } from './run/start-stream.ts';
 export { isRunning, isTerminal } from './run/status.ts';
 export type {
+  OutputKind,
   RetryInfo,
   StreamProtocol,
   StreamRun,

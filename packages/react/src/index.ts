@@ -43,7 +43,6 @@ export {
   ToolCallValidationError,
 } from '@tokenpaint/core';
 export type {
-  CompletedPaths,
   ConversationMessage,
   ConversationRequest,
   ConversationState,
@@ -56,7 +55,6 @@ export type {
   ResolvedPacing,
   RunView,
   RunViewOptions,
-  StreamView,
 } from '@tokenpaint/core/view';
 export {
   browserFrameScheduler,

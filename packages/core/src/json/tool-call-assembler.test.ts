@@ -29,7 +29,7 @@ describe('createToolCallAssembler', () => {
     expect(second[1]).toBe(first[1]); // call b did not change
     expect(second[0]?.args).toEqual({ q: 'paris' });
     expect(second[0]?.argsText).toBe('{"q": "paris"}');
-    expect(second[0]?.completedPaths).toEqual([['q'], []]);
+    expect([...(second[0]?.completedPaths ?? [])]).toEqual(['["q"]', '[]']);
 
     tools.push(delta('b', ' 2]}'));
     tools.push(end('b'));
@@ -38,6 +38,26 @@ describe('createToolCallAssembler', () => {
     expect(third.map((call) => call.state)).toEqual(['args-complete', 'args-complete']);
     expect(third[1]?.args).toEqual({ city: 'Lyon', days: [1, 2] });
     expect(third[0]?.args).toBe(second[0]?.args); // closed arguments keep their identity
+  });
+
+  it('collects completed tool-call paths from snapshots it does not commit', () => {
+    // A frame-paced reader reads one snapshot per frame and skips the rest: the
+    // paths completed in a skipped snapshot must still be in the one it reads.
+    const tools = createToolCallAssembler();
+    tools.push(start('t1', 'search'));
+    tools.push(delta('t1', '{"q":"a'));
+    const before = tools.calls[0]?.completedPaths;
+    tools.push(delta('t1', 'b"'));
+    void tools.calls; // a snapshot nobody commits: `q` completed in it
+    tools.push(delta('t1', ', "n'));
+    const read = tools.calls[0]?.completedPaths;
+    expect([...(read ?? [])]).toEqual(['["q"]']);
+    expect(read?.has('["q"]')).toBe(true);
+    expect(read?.has('["n"]')).toBe(false);
+    // Structural sharing: the earlier set did not grow, and an unchanged set keeps its identity.
+    expect(before?.size).toBe(0);
+    tools.push(delta('t1', '": 1'));
+    expect(tools.calls[0]?.completedPaths).toBe(read);
   });
 
   it('does not treat arguments that happen to parse completely as final before tool-call-end', () => {

@@ -9,9 +9,10 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { ToolCallPart } from '../protocols/parts.ts';
 import type { ToolCallSnapshot, ToolCallState } from '../run/types.ts';
 import { Allow, type AllowFlags } from './allow.ts';
+import { type CompletedPathLog, createCompletedPathLog } from './completed-path-log.ts';
 import { ToolCallValidationError } from './errors.ts';
 import { createPartialJSON } from './partial-json.ts';
-import type { JSONPath, PartialJSON } from './types.ts';
+import type { PartialJSON } from './types.ts';
 
 /** Options of {@link createToolCallAssembler}. */
 export interface ToolCallAssemblerOptions {
@@ -42,10 +43,9 @@ interface Call {
   result?: unknown;
   isError?: boolean;
   error?: Error;
+  readonly completed: CompletedPathLog;
   snapshot: ToolCallSnapshot | undefined;
 }
-
-const NO_PATHS: readonly JSONPath[] = Object.freeze([]);
 
 /**
  * Creates a tool-call assembler. Arguments become final (`args-complete`,
@@ -73,7 +73,15 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
   // tool that only reports its result) open the call rather than being dropped.
   function openCall(id: string, name: string): Call {
     const parser = createPartialJSON({ allow });
-    const call: Call = { id, name, argsText: '', parser, state: 'streaming-args', snapshot: undefined };
+    const call: Call = {
+      id,
+      name,
+      argsText: '',
+      parser,
+      state: 'streaming-args',
+      completed: createCompletedPathLog(),
+      snapshot: undefined,
+    };
     calls.set(id, call);
     stale = true;
     return call;
@@ -175,14 +183,14 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
 
   function snapshotOf(call: Call): ToolCallSnapshot {
     if (call.snapshot !== undefined) return call.snapshot;
-    const paths = call.parser.takeCompletedPaths();
+    call.completed.add(call.parser.takeCompletedPaths());
     const snapshot: { -readonly [K in keyof ToolCallSnapshot]: ToolCallSnapshot[K] } = {
       id: call.id,
       name: call.name,
       argsText: call.argsText,
       args: call.parser.value,
       state: call.state,
-      completedPaths: paths.length === 0 ? NO_PATHS : Object.freeze(paths),
+      completedPaths: call.completed.view(),
     };
     if (call.state === 'result') snapshot.result = call.result;
     if (call.isError !== undefined) snapshot.isError = call.isError;

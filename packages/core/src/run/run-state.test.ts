@@ -17,6 +17,18 @@ function countingTracker(): ToolCallTracker & { reads: number } {
 }
 
 describe('createRunState', () => {
+  it("keeps the response id and model from the adapters' meta parts, and its generation", () => {
+    const state = createRunState(createManualClock(), 'openai-chat', countingTracker(), 3);
+    state.apply({ type: 'meta', key: 'id', value: 'chatcmpl-123' });
+    state.apply({ type: 'meta', key: 'model', value: 'gpt-4o-mini' });
+    const first = state.snapshot();
+    expect(first).toMatchObject({ generation: 3, responseId: 'chatcmpl-123', model: 'gpt-4o-mini' });
+    // Repeated (OpenAI repeats both in every chunk) or unknown meta changes nothing.
+    state.apply({ type: 'meta', key: 'id', value: 'chatcmpl-123' });
+    state.apply({ type: 'meta', key: 'system_fingerprint', value: 'fp_1' });
+    expect(state.snapshot()).toBe(first);
+  });
+
   it('builds one snapshot for many parts, only when read, and reuses it until a change', () => {
     const clock = createManualClock();
     const tools = countingTracker();

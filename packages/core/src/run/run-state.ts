@@ -7,6 +7,7 @@
 import type { FinishReason, StreamPart, ToolCallPart, Usage } from '../protocols/parts.ts';
 import type { Clock } from '../sse/clock.ts';
 import type {
+  OutputKind,
   RetryInfo,
   StreamProtocol,
   StreamSnapshot,
@@ -36,11 +37,18 @@ export interface RunState {
   invalidate(): void;
   /** True once any text, reasoning or tool call arrived. */
   readonly hasContent: boolean;
+  /** True once output of `kind` arrived. */
+  has(kind: OutputKind): boolean;
   snapshot(): StreamSnapshot;
 }
 
-/** Creates the state of one generation, its request started now on `clock`. */
-export function createRunState(clock: Clock, protocol: StreamProtocol, tools: ToolCallTracker): RunState {
+/** Creates the state of generation `generation` (1 for the first request), its request started now on `clock`. */
+export function createRunState(
+  clock: Clock,
+  protocol: StreamProtocol,
+  tools: ToolCallTracker,
+  generation = 1,
+): RunState {
   let status: StreamStatus = 'connecting';
   let text = '';
   let reasoning = '';
@@ -48,8 +56,12 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
   let retry: RetryInfo | undefined;
   let finishReason: FinishReason | undefined;
   let usage: Usage | undefined;
+  let responseId: string | undefined;
+  let model: string | undefined;
   /** Calls whose arguments or result are still awaited; drives `tool-running`. */
   const pendingTools = new Set<string>();
+  /** A tool part arrived (read by `has` without building the call list). */
+  let sawToolCall = false;
   const requestStart = clock.now();
   let responseHeaders: number | undefined;
   let firstByte: number | undefined;
@@ -110,6 +122,11 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
     get hasContent() {
       return firstToken !== undefined;
     },
+    has(kind) {
+      if (kind === 'text') return text !== '';
+      if (kind === 'reasoning') return reasoning !== '';
+      return sawToolCall;
+    },
     setStatus(next) {
       if (next === status) return;
       status = next;
@@ -164,6 +181,7 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
         case 'tool-call-end':
         case 'tool-result':
           tools.push(part);
+          sawToolCall = true;
           if (part.type === 'tool-call-start') pendingTools.add(part.id);
           if (part.type === 'tool-result') pendingTools.delete(part.id);
           contentArrived();
@@ -175,9 +193,18 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
           if (part.usage) usage = part.usage;
           touch();
           return;
-        case 'error':
         case 'meta':
-          // Errors end the run (handled by the loop); meta has no place in the snapshot yet.
+          // Adapters repeat the id and model in every chunk (OpenAI): a new snapshot only when one changes.
+          if (part.key === 'id' && typeof part.value === 'string' && part.value !== responseId) {
+            responseId = part.value;
+            touch();
+          } else if (part.key === 'model' && typeof part.value === 'string' && part.value !== model) {
+            model = part.value;
+            touch();
+          }
+          return;
+        case 'error':
+          // Errors end the run (handled by the loop).
           return;
       }
     },
@@ -186,6 +213,7 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
       timing ??= buildTiming();
       const s: { -readonly [K in keyof StreamSnapshot]: StreamSnapshot[K] } = {
         status,
+        generation,
         protocol,
         text,
         reasoning,
@@ -196,6 +224,8 @@ export function createRunState(clock: Clock, protocol: StreamProtocol, tools: To
       if (retry && status === 'retrying') s.retry = retry;
       if (finishReason) s.finishReason = finishReason;
       if (usage) s.usage = usage;
+      if (responseId !== undefined) s.responseId = responseId;
+      if (model !== undefined) s.model = model;
       snapshot = Object.freeze(s);
       return snapshot;
     },

@@ -331,9 +331,10 @@ describe('startStream', () => {
   it('retry() starts a new generation from a terminal state', async () => {
     const fetch = scriptedFetch([new Response('no', { status: 400 }), streamingResponse([fx.AI_SDK_STREAM])]);
     const { run, clock } = begin(fetch);
-    expect((await settle(run, clock)).status).toBe('error');
+    const failed = await settle(run, clock);
+    expect(failed).toMatchObject({ status: 'error', generation: 1 });
     run.retry();
-    expect(run.getSnapshot()).toMatchObject({ status: 'connecting', text: '' });
+    expect(run.getSnapshot()).toMatchObject({ status: 'connecting', text: '', generation: 2 });
     const final = await settle(run, clock);
     expect(final).toMatchObject({ status: 'done', protocol: 'ai-sdk', text: 'Let me check.' });
     expect(final.toolCalls[0]).toMatchObject({ state: 'result', result: { weather: 'sunny' } });

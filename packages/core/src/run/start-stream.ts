@@ -75,7 +75,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
         notify();
       },
     });
-    state = createRunState(clock, protocol, tools);
+    state = createRunState(clock, protocol, tools, gen);
     done = new Promise((resolve) => {
       settle = resolve;
     });
@@ -216,6 +216,10 @@ export function startStream(options: StartStreamOptions): StreamRun {
   return {
     subscribe: listeners.subscribe,
     getSnapshot: () => state.snapshot(),
+    get status() {
+      return state.status;
+    },
+    has: (kind) => state.has(kind),
     abort,
     retry() {
       if (!finished) return;

@@ -3,7 +3,6 @@
  * layer subscribes to. Kept in its own file so the run, the tool-call assembler
  * and the React binding agree on one contract.
  */
-import type { JSONPath } from '../json/types.ts';
 import type { FinishReason, Usage } from '../protocols/parts.ts';
 
 /**
@@ -37,8 +36,13 @@ export interface ToolCallSnapshot {
   /** The live partial value of the arguments (structurally shared between snapshots). */
   readonly args: unknown;
   readonly state: ToolCallState;
-  /** JSON paths (e.g. `["items", 3, "title"]`) whose values completed since the previous snapshot. */
-  readonly completedPaths: readonly JSONPath[];
+  /**
+   * Every argument path whose value completed so far, as {@link pathKey} strings
+   * (`["items",3,"title"]`), cumulative: a reader that skipped snapshots misses
+   * nothing. Structurally shared: a snapshot's set is a prefix of one growing
+   * log, so building it costs O(1) whatever the number of paths.
+   */
+  readonly completedPaths: ReadonlySet<string>;
   readonly result?: unknown;
   /** `true` when the tool reported `result` as a failure (`ToolResultPart.isError`). */
   readonly isError?: boolean;
@@ -78,6 +82,13 @@ export interface RetryInfo {
 /** An immutable picture of a run. A new object only when something changed. */
 export interface StreamSnapshot {
   readonly status: StreamStatus;
+  /**
+   * Which request this snapshot belongs to: 1 for the first, one more for each
+   * `retry()` (0 before anything was requested). A reader that keeps state per
+   * answer (a pacer, an announcer) starts over when it changes, rather than
+   * guessing from text that shrank.
+   */
+  readonly generation: number;
   /** The protocol in use (resolved from `auto` once detected). */
   readonly protocol: StreamProtocol;
   readonly text: string;
@@ -88,8 +99,15 @@ export interface StreamSnapshot {
   readonly retry?: RetryInfo;
   readonly finishReason?: FinishReason;
   readonly usage?: Usage;
+  /** The provider's id of this response (`chatcmpl-…`, `msg_…`, `resp_…`), once the stream said it. */
+  readonly responseId?: string;
+  /** The model that answers, as the provider names it, once the stream said it. */
+  readonly model?: string;
   readonly timing: StreamTiming;
 }
+
+/** The kinds of output a run can have, for {@link StreamRun.has}. */
+export type OutputKind = 'text' | 'reasoning' | 'tool-calls';
 
 /** A running (or finished) stream. Subscribe, read snapshots, abort or retry. */
 export interface StreamRun {
@@ -97,6 +115,13 @@ export interface StreamRun {
   subscribe(listener: () => void): () => void;
   /** The current snapshot; the same object until something changes (safe for `useSyncExternalStore`). */
   getSnapshot(): StreamSnapshot;
+  /**
+   * The current status, read without building a snapshot: a frame-paced reader
+   * checks it on every change and builds at most one snapshot per frame.
+   */
+  readonly status: StreamStatus;
+  /** Whether any output of `kind` arrived in this generation, read without building a snapshot. */
+  has(kind: OutputKind): boolean;
   /** Stops the run; keeps what was received; never re-sends. */
   abort(reason?: unknown): void;
   /** From a terminal state (`error`, `aborted`, `done`): starts the request again as a new generation. */

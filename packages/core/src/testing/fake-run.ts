@@ -29,16 +29,19 @@ export function createFakeRun(
   const now = options.now ?? (() => 0);
   const listeners = new Set<() => void>();
   const arrivals: number[] = [];
-  const fresh = (): StreamSnapshot => ({
+  let generation = 1;
+  // A retry starts from nothing, as a real run's next generation does: `initial` shapes the first only.
+  const fresh = (initial: Partial<StreamSnapshot> = {}): StreamSnapshot => ({
     status: 'connecting',
     protocol: 'text',
     text: '',
     reasoning: '',
     toolCalls: [],
     timing: { requestStart: now(), tokenArrivals: arrivals, tokenCount: 0 },
-    ...options.initial,
+    ...initial,
+    generation,
   });
-  let snapshot = fresh();
+  let snapshot = fresh(options.initial);
   let settle: (s: StreamSnapshot) => void = () => {};
   const pending = (): Promise<StreamSnapshot> =>
     new Promise((resolve) => {
@@ -59,15 +62,24 @@ export function createFakeRun(
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
+    get status() {
+      return snapshot.status;
+    },
+    has(kind) {
+      if (kind === 'text') return snapshot.text !== '';
+      if (kind === 'reasoning') return snapshot.reasoning !== '';
+      return snapshot.toolCalls.length > 0;
+    },
     abort() {
       calls.abort++;
       if (!TERMINAL.has(snapshot.status)) update({ status: 'aborted' });
     },
     retry() {
       calls.retry++;
+      generation++;
       arrivals.length = 0;
       done = pending();
-      snapshot = fresh();
+      snapshot = fresh({ protocol: snapshot.protocol });
       for (const listener of [...listeners]) listener();
     },
     get done() {

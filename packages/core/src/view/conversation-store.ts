@@ -117,7 +117,7 @@ export function createConversationStore(
     followed.get(id)?.unsubscribe();
     const view = createRunView(run, { ...viewOptions, scheduler });
     const mirror = (): void => {
-      const { snapshot } = view.getSnapshot();
+      const snapshot = view.getSnapshot();
       const messages = state.messages.map((m) => (m.id === id ? mirrored(m, snapshot) : m));
       setState({ messages, status: id === latestAnswerId() ? snapshot.status : state.status });
     };

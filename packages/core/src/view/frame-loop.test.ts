@@ -27,7 +27,7 @@ describe('frame loop', () => {
     expect(watching).toBe(1); // a frame is pending: a page hidden now must switch to the timer
     fake.setHidden(true);
     fake.advance(500);
-    expect(view.getSnapshot().snapshot.text).toBe('ab');
+    expect(view.getSnapshot().text).toBe('ab');
     fake.setHidden(false);
     run.appendText('c');
     unsubscribe();

@@ -5,30 +5,27 @@
  * line render from the first paint and hydrate without a mismatch.
  */
 import type { StreamProtocol, StreamSnapshot } from '../run/types.ts';
-import type { RunView, StreamView } from './run-view.ts';
+import type { RunView } from './run-view.ts';
 
 const views = new Map<StreamProtocol, RunView>();
-const NO_PATHS = new Map<string, ReadonlySet<string>>();
 
 /** A snapshot of a run that has not started (`timing.requestStart` is 0: nothing was requested yet). */
 export function idleSnapshot(protocol: StreamProtocol = 'auto'): StreamSnapshot {
-  return idleView(protocol).getSnapshot().snapshot;
+  return idleView(protocol).getSnapshot();
 }
 
 /** A constant view in `connecting` state, one per protocol so its identity is stable. */
 export function idleView(protocol: StreamProtocol = 'auto'): RunView {
   let view = views.get(protocol);
   if (!view) {
-    const state: StreamView = Object.freeze({
-      snapshot: Object.freeze({
-        status: 'connecting' as const,
-        protocol,
-        text: '',
-        reasoning: '',
-        toolCalls: [],
-        timing: Object.freeze({ requestStart: 0, tokenArrivals: [], tokenCount: 0 }),
-      }),
-      completedPaths: NO_PATHS,
+    const state: StreamSnapshot = Object.freeze({
+      status: 'connecting' as const,
+      generation: 0,
+      protocol,
+      text: '',
+      reasoning: '',
+      toolCalls: [],
+      timing: Object.freeze({ requestStart: 0, tokenArrivals: [], tokenCount: 0 }),
     });
     view = { subscribe: () => () => {}, getSnapshot: () => state };
     views.set(protocol, view);

@@ -96,20 +96,21 @@ describe('createPacer', () => {
     expect(shown[1]).toBeLessThan(1001); // a quick drain, not a jump
   });
 
-  it('starts over when the received text shrinks (a retry)', () => {
+  it('starts over when a new generation arrives (a retry)', () => {
     const pacer = createPacer();
-    pacer.arrive(50, 0);
-    pacer.arrive(10, 100);
+    pacer.arrive(50, 0, 1);
+    pacer.arrive(10, 100, 2);
     expect(pacer.received).toBe(10);
     expect(pacer.revealed).toBe(10); // the first chunk of the new generation, shown at once
   });
 
-  it('starts over when text arrives after the end, even if the finished generation had none', () => {
+  it('starts over for a new generation, even if the finished one had no text', () => {
     const pacer = createPacer({ maxLagMs: 1000, drainMs: 150 });
+    pacer.arrive(0, 0, 1);
     pacer.finish(0); // an answer of tool calls only: done with no text
-    pacer.arrive(1, 5000); // retried: the new generation's first token
+    pacer.arrive(1, 5000, 2); // retried: the new generation's first token
     pacer.next(5000);
-    pacer.arrive(301, 5100);
+    pacer.arrive(301, 5100, 2);
     expect(pacer.next(5116)).toBeLessThan(40); // paced, not drained by the old deadline
   });
 

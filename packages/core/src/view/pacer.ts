@@ -62,12 +62,13 @@ export function resolvePacing(options: PacingOptions | true): ResolvedPacing {
 
 /** The pacing state of one stream. */
 export interface Pacer {
-  /** Total characters received so far, reported at arrival time `now`. Smaller than before = a new generation. */
-  arrive(total: number, now: number): void;
   /**
-   * The stream ended (done): everything left must show within `drainMs` of the first
-   * call. No text follows in the same generation, so text arriving later starts a new one.
+   * Total characters received so far, reported at arrival time `now`, for the run's
+   * `generation` (`StreamSnapshot.generation`): a different generation (a retry)
+   * starts the pacing over.
    */
+  arrive(total: number, now: number, generation?: number): void;
+  /** The stream ended (done): everything left must show within `drainMs` of the first call. */
   finish(now: number): void;
   /** Advances the display to `now` and returns how many characters to show. */
   next(now: number): number;
@@ -97,6 +98,7 @@ export function createPacer(options: PacingOptions | true = true): Pacer {
   // Received chunks not fully shown yet, oldest first: [end index, arrival time].
   let chunks: Array<readonly [number, number]> = [];
   let head = 0;
+  let generation: number | undefined;
 
   const reset = (): void => {
     received = revealed = rate = carry = 0;
@@ -114,9 +116,11 @@ export function createPacer(options: PacingOptions | true = true): Pacer {
   };
 
   return {
-    arrive(total, now) {
-      // Less text than before, or any text after the end, is a new generation (a retry).
-      if (total < received || (finishedAt !== undefined && total > received)) reset();
+    arrive(total, now, of) {
+      if (of !== generation) {
+        reset();
+        generation = of;
+      }
       if (total === received) return;
       const delta = total - received;
       // A display that was caught up starts pacing from now, not from its last frame long ago.

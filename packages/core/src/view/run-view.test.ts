@@ -25,15 +25,15 @@ describe('createRunView', () => {
     expect(notifications()).toBe(1);
     run.appendText('Hel');
     expect(notifications()).toBe(2);
-    expect(view.getSnapshot().snapshot.text).toBe('Hel');
+    expect(view.getSnapshot().text).toBe('Hel');
     for (let i = 0; i < 100; i++) run.appendText('lo');
     expect(notifications()).toBe(2);
-    expect(view.getSnapshot().snapshot.text).toBe('Hel');
+    expect(view.getSnapshot().text).toBe('Hel');
     scheduler.tick(); // the frame that paints the first token paints it alone
     expect(notifications()).toBe(2);
     scheduler.tick();
     expect(notifications()).toBe(3);
-    expect(view.getSnapshot().snapshot.text).toBe(`Hel${'lo'.repeat(100)}`);
+    expect(view.getSnapshot().text).toBe(`Hel${'lo'.repeat(100)}`);
     scheduler.tick();
     expect(notifications()).toBe(3); // nothing new, no commit
   });
@@ -44,17 +44,17 @@ describe('createRunView', () => {
     run.appendText('#');
     run.appendText(' A');
     run.appendText(' long');
-    expect(view.getSnapshot().snapshot.text).toBe('#'); // the first token, synchronously
+    expect(view.getSnapshot().text).toBe('#'); // the first token, synchronously
     await Promise.resolve();
-    expect(view.getSnapshot().snapshot.text).toBe('# A long'); // the rest of its read, no frame needed
+    expect(view.getSnapshot().text).toBe('# A long'); // the rest of its read, no frame needed
     expect(notifications()).toBe(2);
     scheduler.tick();
     expect(notifications()).toBe(2); // nothing left for the frame
     run.appendText(' answer'); // a later read waits for the frame as usual
     await Promise.resolve();
-    expect(view.getSnapshot().snapshot.text).toBe('# A long');
+    expect(view.getSnapshot().text).toBe('# A long');
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toBe('# A long answer');
+    expect(view.getSnapshot().text).toBe('# A long answer');
   });
 
   it("paints the first token's frame alone: reads after it wait for the frame after, later reads a frame each", async () => {
@@ -62,17 +62,17 @@ describe('createRunView', () => {
     run.appendText('First');
     run.appendText(' read'); // same task: joins the first token before React renders
     await Promise.resolve();
-    expect(view.getSnapshot().snapshot.text).toBe('First read');
+    expect(view.getSnapshot().text).toBe('First read');
     run.appendText(' second'); // a later read, before the frame that presents the first token
     await Promise.resolve();
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toBe('First read'); // no commit inside the first token's frame
+    expect(view.getSnapshot().text).toBe('First read'); // no commit inside the first token's frame
     expect(notifications()).toBe(2);
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toBe('First read second');
+    expect(view.getSnapshot().text).toBe('First read second');
     run.appendText(' third');
     scheduler.tick(); // from here on, one commit per frame as usual
-    expect(view.getSnapshot().snapshot.text).toBe('First read second third');
+    expect(view.getSnapshot().text).toBe('First read second third');
     expect(notifications()).toBe(4);
   });
 
@@ -81,11 +81,11 @@ describe('createRunView', () => {
     run.appendText('#');
     run.appendText(' A');
     await Promise.resolve();
-    expect(view.getSnapshot().snapshot.text).toBe('#'); // a synchronous renderer already drew '#'
+    expect(view.getSnapshot().text).toBe('#'); // a synchronous renderer already drew '#'
     scheduler.tick(); // the first token's frame paints alone
-    expect(view.getSnapshot().snapshot.text).toBe('#');
+    expect(view.getSnapshot().text).toBe('#');
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toBe('# A');
+    expect(view.getSnapshot().text).toBe('# A');
   });
 
   it('releases the first frame even when nothing else arrives before it', () => {
@@ -94,7 +94,7 @@ describe('createRunView', () => {
     scheduler.tick();
     run.appendText(' there');
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toBe('Hi there');
+    expect(view.getSnapshot().text).toBe('Hi there');
   });
 
   it('keeps the snapshot identity between commits', () => {
@@ -111,14 +111,14 @@ describe('createRunView', () => {
     scheduler.setHidden(true);
     run.appendText(' second');
     scheduler.tick(16);
-    expect(view.getSnapshot().snapshot.text).toBe('first'); // no frames while hidden
+    expect(view.getSnapshot().text).toBe('first'); // no frames while hidden
     scheduler.advance(500);
-    expect(view.getSnapshot().snapshot.text).toBe('first second'); // the hidden-page timer
+    expect(view.getSnapshot().text).toBe('first second'); // the hidden-page timer
     run.appendText(' third');
     const before = notifications();
     scheduler.setHidden(false);
     expect(notifications()).toBe(before + 1);
-    expect(view.getSnapshot().snapshot.text).toBe('first second third');
+    expect(view.getSnapshot().text).toBe('first second third');
   });
 
   it('unsubscribes from the run when the last listener leaves, and catches up on return', () => {
@@ -128,7 +128,7 @@ describe('createRunView', () => {
     expect(run.listenerCount).toBe(0);
     run.appendText('missed');
     view.subscribe(() => {});
-    expect(view.getSnapshot().snapshot.text).toBe('missed');
+    expect(view.getSnapshot().text).toBe('missed');
   });
 
   it('commits what was pending when the last listener left, once a listener returns', () => {
@@ -138,7 +138,7 @@ describe('createRunView', () => {
     unsubscribe(); // e.g. StrictMode's simulated unmount, or <Activity> hiding the tree
     view.subscribe(() => {});
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toBe('ab');
+    expect(view.getSnapshot().text).toBe('ab');
   });
 
   it('finishes a paced drain interrupted by the last listener leaving', () => {
@@ -148,12 +148,12 @@ describe('createRunView', () => {
     run.appendText('x'.repeat(300));
     run.setStatus('done');
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.status).toBe('streaming'); // draining
+    expect(view.getSnapshot().status).toBe('streaming'); // draining
     unsubscribe();
     view.subscribe(() => {});
     for (let i = 0; i < 20; i++) scheduler.tick();
-    expect(view.getSnapshot().snapshot.status).toBe('done');
-    expect(view.getSnapshot().snapshot.text).toHaveLength(301);
+    expect(view.getSnapshot().status).toBe('done');
+    expect(view.getSnapshot().text).toHaveLength(301);
   });
 
   it('paces bursts, holds `done` until drained, and reveals all on abort', () => {
@@ -162,21 +162,21 @@ describe('createRunView', () => {
     scheduler.tick(100);
     run.appendText('x'.repeat(300));
     scheduler.tick();
-    const partial = view.getSnapshot().snapshot;
+    const partial = view.getSnapshot();
     expect(partial.text.length).toBeGreaterThan(1);
     expect(partial.text.length).toBeLessThan(301);
     run.setStatus('done');
-    expect(view.getSnapshot().snapshot.status).toBe('streaming'); // still draining
+    expect(view.getSnapshot().status).toBe('streaming'); // still draining
     for (let i = 0; i < 12; i++) scheduler.tick();
-    expect(view.getSnapshot().snapshot).toBe(run.getSnapshot());
-    expect(view.getSnapshot().snapshot.status).toBe('done');
+    expect(view.getSnapshot()).toBe(run.getSnapshot());
+    expect(view.getSnapshot().status).toBe('done');
 
     run.retry();
     run.appendText('B');
     scheduler.tick(100);
     run.appendText('y'.repeat(300));
     run.abort();
-    expect(view.getSnapshot().snapshot.text).toBe(`B${'y'.repeat(300)}`);
+    expect(view.getSnapshot().text).toBe(`B${'y'.repeat(300)}`);
   });
 
   it('reveals at once when the user prefers reduced motion', () => {
@@ -186,7 +186,7 @@ describe('createRunView', () => {
     scheduler.tick(100);
     run.appendText('x'.repeat(300));
     scheduler.tick();
-    expect(view.getSnapshot().snapshot.text).toHaveLength(301);
+    expect(view.getSnapshot().text).toHaveLength(301);
   });
 
   it('never cuts a surrogate pair in half', () => {
@@ -196,36 +196,8 @@ describe('createRunView', () => {
     run.appendText('😀'.repeat(200));
     for (let i = 0; i < 20; i++) {
       scheduler.tick();
-      const text = view.getSnapshot().snapshot.text;
+      const text = view.getSnapshot().text;
       expect(text.length % 2).toBe(1);
     }
-  });
-
-  it('collects completed tool-call paths from snapshots it does not commit', () => {
-    const { scheduler, run, view } = setup();
-    const base = { id: 't1', name: 'search', result: undefined } as const;
-    run.setToolCall({
-      ...base,
-      argsText: '{"q":"a',
-      args: { q: 'a' },
-      state: 'streaming-args',
-      completedPaths: [],
-    });
-    run.setToolCall({
-      ...base,
-      argsText: '{"q":"ab"',
-      args: { q: 'ab' },
-      state: 'streaming-args',
-      completedPaths: [['q']],
-    });
-    run.setToolCall({
-      ...base,
-      argsText: '{"q":"ab", "n',
-      args: { q: 'ab' },
-      state: 'streaming-args',
-      completedPaths: [],
-    });
-    scheduler.tick();
-    expect([...(view.getSnapshot().completedPaths.get('t1') ?? [])]).toEqual(['["q"]']);
   });
 });

@@ -35,20 +35,15 @@ import { createSubscribable } from '../subscribable.ts';
 import { getFrameLoop } from './frame-loop.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import { createPacer, type PacingOptions } from './pacer.ts';
-import { type CompletedPaths, createToolCallProgress } from './tool-call-progress.ts';
 
-/** One committed picture of a run, as the UI shows it. */
-export interface StreamView {
-  /** What to display: the run's snapshot itself, or a copy whose text is the paced prefix. */
-  readonly snapshot: StreamSnapshot;
-  /** Completed argument paths per tool call id, collected from every snapshot (see `tool-call-progress.ts`). */
-  readonly completedPaths: CompletedPaths;
-}
-
-/** An external store over a run; `getSnapshot` returns the same object until the next commit. */
+/**
+ * An external store over a run. `getSnapshot` returns what to display: the run's
+ * snapshot itself, or a copy whose text is the paced prefix; the same object
+ * until the next commit.
+ */
 export interface RunView {
   subscribe(listener: () => void): () => void;
-  getSnapshot(): StreamView;
+  getSnapshot(): StreamSnapshot;
   /**
    * Shows everything received now, ending a paced reveal (Stop pressed while a
    * finished answer is still being revealed: the run has nothing left to abort).
@@ -93,7 +88,10 @@ function sameDisplay(
     a.toolCalls === b.toolCalls &&
     a.error === b.error &&
     a.retry === b.retry &&
-    a.protocol === b.protocol
+    a.protocol === b.protocol &&
+    a.generation === b.generation &&
+    a.responseId === b.responseId &&
+    a.model === b.model
   );
 }
 
@@ -102,13 +100,13 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
   const { scheduler } = options;
   const loop = getFrameLoop(scheduler);
   const pacer = options.pacing ? createPacer(options.pacing) : undefined;
-  const progress = createToolCallProgress();
   let unsubscribe: (() => void) | undefined;
 
   let seen = run.getSnapshot();
-  progress.observe(seen.toolCalls);
-  pacer?.arrive(seen.text.length, scheduler.now());
-  let committed: StreamView = { snapshot: seen, completedPaths: progress.publish() };
+  pacer?.arrive(seen.text.length, scheduler.now(), seen.generation);
+  let committed = seen;
+  /** The run's status when last looked at: a change is committed at once. */
+  let seenStatus = seen.status;
 
   /** Something arrived that is not committed yet (a frame task is pending for it). */
   let dirty = false;
@@ -123,6 +121,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     dirty = false;
     loop.cancel(task);
     const received = run.getSnapshot();
+    seen = received;
     let text = received.text;
     let status = received.status;
     if (pacer) {
@@ -141,15 +140,14 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
         scheduleCommit();
       }
     }
-    const completedPaths = progress.publish();
-    const previous = committed.snapshot;
+    const previous = committed;
     let snapshot = received;
     if (text !== received.text || status !== received.status) {
       // Paced frames that reveal nothing new keep the previous object: no re-render for timing-only changes.
       snapshot = sameDisplay(previous, received, text, status) ? previous : { ...received, text, status };
     }
-    if (snapshot === previous && completedPaths === committed.completedPaths) return;
-    committed = { snapshot, completedPaths };
+    if (snapshot === previous) return;
+    committed = snapshot;
     listeners.notify();
   };
   const task = (): void => commit();
@@ -164,30 +162,43 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     if (dirty && unsubscribe) commit();
   };
 
+  /**
+   * Without pacing, the cheap reads (`status`, `has`) decide whether this change
+   * is urgent, and only an urgent one builds a snapshot now: a run builds its
+   * snapshot lazily, so 5,000 parts within one frame cost one snapshot, not 5,000.
+   * The pacer needs each arrival's size and time, so a paced view reads every one.
+   */
   const onRunChange = (): void => {
+    if (!pacer) {
+      const shown = committed;
+      const urgent =
+        run.status !== seenStatus ||
+        (shown.text === '' && run.has('text')) ||
+        (shown.reasoning === '' && run.has('reasoning')) ||
+        (shown.toolCalls.length === 0 && run.has('tool-calls'));
+      if (!urgent) {
+        dirty = true;
+        scheduleCommit();
+        return;
+      }
+    }
     const received = run.getSnapshot();
     if (received === seen) return;
-    const before = seen;
     seen = received;
-    progress.observe(received.toolCalls);
-    pacer?.arrive(received.text.length, scheduler.now());
+    pacer?.arrive(received.text.length, scheduler.now(), received.generation);
     // Text that arrives while the page is hidden is due the moment it becomes visible: no pacing.
     if (pacer && scheduler.isHidden()) pacer.revealTo(received.text.length);
-    const shown = committed.snapshot;
+    const shown = committed;
     const urgent =
-      received.status !== before.status ||
+      received.status !== seenStatus ||
       (shown.text === '' && received.text !== '') ||
       (shown.reasoning === '' && received.reasoning !== '') ||
       (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
+    seenStatus = received.status;
     if (urgent) {
       options.onUrgentCommit?.(catchUp);
       commit();
-      if (
-        shown.text === '' &&
-        committed.snapshot.text !== '' &&
-        !holdingFirstFrame &&
-        !scheduler.isHidden()
-      ) {
+      if (shown.text === '' && committed.text !== '' && !holdingFirstFrame && !scheduler.isHidden()) {
         holdingFirstFrame = true;
         loop.cancel(task);
         loop.schedule(releaseFirstFrame);
@@ -206,7 +217,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       // The frame task cancelled when the last listener left is still owed (text seen but not
       // committed, or a paced drain): without it the view would stay stale, showing `streaming`
       // forever if the run already ended (StrictMode's remount, a tree hidden by <Activity>).
-      if (dirty || committed.snapshot.text.length < seen.text.length) scheduleCommit();
+      if (dirty || committed.text.length < seen.text.length) scheduleCommit();
     },
     onLast() {
       unsubscribe?.();

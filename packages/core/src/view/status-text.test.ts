@@ -9,7 +9,7 @@ const call = (name: string, state: ToolCallSnapshot['state']): ToolCallSnapshot 
   argsText: '{}',
   args: {},
   state,
-  completedPaths: [],
+  completedPaths: new Set(),
 });
 
 const snapshot = (patch: Partial<StreamSnapshot>): StreamSnapshot => ({ ...idleSnapshot(), ...patch });

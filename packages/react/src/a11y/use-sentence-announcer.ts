@@ -15,12 +15,17 @@ import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 /** Announcements are at least this far apart by default (a sentence takes longer to speak). */
 export const DEFAULT_ANNOUNCE_INTERVAL_MS = 1000;
 
-/** Announces `text` sentence by sentence into the element behind `region`. `final`: no more text will come. */
+/**
+ * Announces `text` sentence by sentence into the element behind `region`.
+ * `final`: no more text will come. `response` (`[source, generation]`) names the
+ * response the text belongs to; a change starts over.
+ */
 export function useSentenceAnnouncer(
   region: RefObject<HTMLElement | null>,
   text: string,
   final: boolean,
   minIntervalMs = DEFAULT_ANNOUNCE_INTERVAL_MS,
+  response?: readonly [source: unknown, generation: number],
 ): void {
   const scheduler = useFrameScheduler();
   // What is already there when this mounts was news before it (a past turn, a row
@@ -33,10 +38,21 @@ export function useSentenceAnnouncer(
     upTo: final ? text.length : completedSentenceEnd(text, 0),
     lastAt: -Infinity,
     timer: undefined as unknown,
+    source: response?.[0],
+    generation: response?.[1],
   }));
+  const identified = response !== undefined;
+  const source = response?.[0];
+  const generation = response?.[1];
 
   useEffect(() => {
-    if (text.length < s.upTo || !text.startsWith(s.text.slice(0, s.upTo))) {
+    const newResponse = !identified
+      ? // No identity given: text that shrank or changed its start is another response.
+        text.length < s.upTo || !text.startsWith(s.text.slice(0, s.upTo))
+      : source !== s.source || generation !== s.generation;
+    s.source = source;
+    s.generation = generation;
+    if (newResponse) {
       // A new response (a retry or the next turn): start over.
       s.upTo = 0;
       if (region.current) region.current.textContent = '';
@@ -65,7 +81,7 @@ export function useSentenceAnnouncer(
       s.timer = undefined;
     }
     if (s.timer === undefined) flush();
-  }, [text, final, minIntervalMs, region, scheduler, s]);
+  }, [text, final, minIntervalMs, region, scheduler, s, identified, source, generation]);
 
   useEffect(
     () => () => {

@@ -26,15 +26,21 @@ export interface LiveRegionProps {
   readonly status: string;
   /** Minimum ms between two text announcements. */
   readonly intervalMs?: number;
+  /**
+   * Which response `text` belongs to, e.g. `[run, snapshot.generation]`: when either
+   * changes (a retry, the next turn), announcing starts over. Without it, text that
+   * shrank or changed its start is taken for a new response.
+   */
+  readonly response?: readonly [source: unknown, generation: number] | undefined;
 }
 
 /**
  * Two visually hidden live regions: completed sentences of the answer (polite, in
  * sentence-sized batches, never per token) and status changes (`role="status"`).
  */
-export function LiveRegion({ text, final, status, intervalMs }: LiveRegionProps): ReactNode {
+export function LiveRegion({ text, final, status, intervalMs, response }: LiveRegionProps): ReactNode {
   const region = useRef<HTMLDivElement>(null);
-  useSentenceAnnouncer(region, text, final, intervalMs);
+  useSentenceAnnouncer(region, text, final, intervalMs, response);
   return (
     <>
       <div

@@ -39,9 +39,8 @@ export interface ReasoningProps {
 
 /** Props of the `ToolCall` part. */
 export interface ToolCallProps {
+  /** The call as of the last commit; `call.completedPaths` says which argument fields are final. */
   readonly call: ToolCallSnapshot;
-  /** Keys (`JSON.stringify(path)`) of the argument paths completed so far. */
-  readonly completed?: ReadonlySet<string> | undefined;
 }
 
 /** Props of the `Actions` part (Stop and Retry). */

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { createFakeRun, type FakeRun } from '@tokenpaint/core/testing';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
+import { paths } from '../test-utils/paths.ts';
 import { actNow, type ClockedRender, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { DefaultActions } from './default-parts.tsx';
 import type { TextProps } from './slots.ts';
@@ -97,7 +98,7 @@ describe('<StreamingMessage>', () => {
         argsText: '{"city": "Par',
         args: { city: 'Par' },
         state: 'streaming-args',
-        completedPaths: [],
+        completedPaths: paths(),
       }),
     );
     const carets = container.querySelectorAll('[data-tp-part="caret"]');
@@ -114,7 +115,7 @@ describe('<StreamingMessage>', () => {
         argsText: '{}',
         args: {},
         state: 'args-complete',
-        completedPaths: [[]],
+        completedPaths: paths([]),
       }),
     );
     actNow(() => run.setStatus('tool-running'));

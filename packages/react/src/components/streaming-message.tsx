@@ -63,7 +63,7 @@ function skeletonLayout(
  */
 export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   const { skeleton, components, announceIntervalMs, className, 'aria-label': ariaLabel, ...source } = props;
-  const { snapshot, completedPaths, abort, retry, canRetry, held } = useStream(source as UseStreamOptions);
+  const { snapshot, run, abort, retry, canRetry, held } = useStream(source as UseStreamOptions);
   const parts = components ? { ...defaultComponents, ...components } : defaultComponents;
   const { Skeleton, Status, Text, Reasoning, ToolCall, Actions } = parts;
   const { status, text, reasoning, toolCalls } = snapshot;
@@ -113,10 +113,11 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
         {reasoning !== '' && <Reasoning text={reasoning} streaming={running && text === ''} />}
         {text !== '' && <Text text={text} streaming={running && !argsStreaming} />}
         {toolCalls.map((call) => (
-          <ToolCall key={call.id} call={call} completed={completedPaths.get(call.id)} />
+          <ToolCall key={call.id} call={call} />
         ))}
       </div>
       <LiveRegion
+        response={[run, snapshot.generation]}
         text={text}
         final={!running}
         status={held ? '' : statusAnnouncement(snapshot)}

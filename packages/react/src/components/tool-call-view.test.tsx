@@ -2,6 +2,7 @@ import { render } from '@testing-library/react';
 import type { ToolCallSnapshot } from '@tokenpaint/core';
 import { createFakeRun } from '@tokenpaint/core/testing';
 import { describe, expect, it } from 'vitest';
+import { paths } from '../test-utils/paths.ts';
 import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { StreamingMessage } from './streaming-message.tsx';
 import { ToolCallView } from './tool-call-view.tsx';
@@ -12,7 +13,7 @@ const call = (patch: Partial<ToolCallSnapshot>): ToolCallSnapshot => ({
   argsText: '',
   args: undefined,
   state: 'streaming-args',
-  completedPaths: [],
+  completedPaths: paths(),
   ...patch,
 });
 
@@ -24,7 +25,7 @@ const carets = (root: ParentNode) =>
 describe('<ToolCallView>', () => {
   it('renders partial arguments as nested key/values with a caret only on the growing field', () => {
     const args = { query: 'cats', filters: { year: 20 } };
-    const { container } = render(<ToolCallView call={call({ args, completedPaths: [['query']] })} />);
+    const { container } = render(<ToolCallView call={call({ args, completedPaths: paths(['query']) })} />);
     expect(container.querySelector('[data-tp-part="tool-name"]')?.textContent).toBe('search');
     const keys = [...container.querySelectorAll('dt')].map((d) => d.textContent);
     expect(keys).toEqual(['query', 'filters', 'year']);
@@ -38,8 +39,9 @@ describe('<ToolCallView>', () => {
     actNow(() => run.setToolCall(call({ argsText: '{"q":"a', args: { q: 'a' } })));
     expect(carets(view.container)).toEqual(['q']);
     actNow(() => {
-      run.setToolCall(call({ argsText: '{"q":"ab"', args: { q: 'ab' }, completedPaths: [['q']] }));
-      run.setToolCall(call({ argsText: '{"q":"ab",', args: { q: 'ab' }, completedPaths: [] }));
+      run.setToolCall(call({ argsText: '{"q":"ab"', args: { q: 'ab' }, completedPaths: paths(['q']) }));
+      // Cumulative, as the core's snapshots are: `q` stays completed in the next one.
+      run.setToolCall(call({ argsText: '{"q":"ab",', args: { q: 'ab' }, completedPaths: paths(['q']) }));
     });
     view.tick();
     // `q` lost its caret; the object is still open (a next field may come), so it keeps one.
@@ -52,7 +54,7 @@ describe('<ToolCallView>', () => {
       <ToolCallView
         call={call({
           args: { query: 'cats', opts: { deep: true } },
-          completedPaths: [['query'], ['opts', 'deep']],
+          completedPaths: paths(['query'], ['opts', 'deep']),
         })}
       />,
     );
@@ -61,16 +63,13 @@ describe('<ToolCallView>', () => {
       <ToolCallView
         call={call({
           args: { ids: [1, 2] },
-          completedPaths: [
-            ['ids', 0],
-            ['ids', 1],
-          ],
+          completedPaths: paths(['ids', 0], ['ids', 1]),
         })}
       />,
     );
     expect(carets(list.container)).toEqual(['ids']);
     const growing = render(
-      <ToolCallView call={call({ args: { ids: [1, 2] }, completedPaths: [['ids', 0]] })} />,
+      <ToolCallView call={call({ args: { ids: [1, 2] }, completedPaths: paths(['ids', 0]) })} />,
     );
     expect(carets(growing.container)).toEqual(['ids']); // on the number 2 itself, which may grow
     expect(

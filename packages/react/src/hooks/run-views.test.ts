@@ -18,7 +18,7 @@ describe('catchUpBeforeReactRenders', () => {
       if (renderQueued) return;
       renderQueued = true;
       queueMicrotask(() => {
-        rendered = views.map((view) => view.getSnapshot().snapshot.text);
+        rendered = views.map((view) => view.getSnapshot().text);
       });
     };
     for (const view of views) view.subscribe(onStoreChange);

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import type { StreamRun, StreamSnapshot } from '@tokenpaint/core';
 import { createFakeRun } from '@tokenpaint/core/testing';
 import { describe, expect, it } from 'vitest';
+import { paths } from '../test-utils/paths.ts';
 import { actNow, renderWithClock } from '../test-utils/render-with-clock.tsx';
 import { useStream } from './use-stream.ts';
 import { useStreamSelector } from './use-stream-selector.ts';
@@ -107,7 +108,7 @@ describe('frame-paced commits', () => {
         argsText: '',
         args: undefined,
         state: 'streaming-args',
-        completedPaths: [],
+        completedPaths: paths(),
       }),
     );
     expect(screen.getByTestId('summary').textContent).toBe('streaming:1');

@@ -17,5 +17,5 @@ export function useStreamSelector<T>(
   isEqual?: EqualityFn<T>,
 ): T {
   const view = useSharedRunView(run);
-  return useViewSelector(view, (v) => selector(v.snapshot), isEqual);
+  return useViewSelector(view, selector, isEqual);
 }

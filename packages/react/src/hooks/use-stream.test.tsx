@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { createFakeRun } from '@tokenpaint/core/testing';
 import { createMockFetch, SCRIPTS } from '@tokenpaint/mock-llm';
 import { describe, expect, it } from 'vitest';
+import { paths } from '../test-utils/paths.ts';
 import { useStream } from './use-stream.ts';
 import { useToolCall } from './use-tool-call.ts';
 
@@ -171,7 +172,7 @@ describe('useToolCall', () => {
       argsText: '{"x":1}',
       args: { x: 1 },
       state: 'args-complete' as const,
-      completedPaths: [['x'], []],
+      completedPaths: paths(['x'], []),
     };
     act(() => run.setToolCall(b));
     expect(result.current.call).toBe(b);

@@ -6,7 +6,7 @@ import {
   type StreamSnapshot,
   startStream,
 } from '@tokenpaint/core';
-import type { CompletedPaths, PacingOptions } from '@tokenpaint/core/view';
+import type { PacingOptions } from '@tokenpaint/core/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRequestKey } from './request-key.ts';
 import { useRunView } from './run-views.ts';
@@ -29,8 +29,6 @@ export type UseStreamOptions = StreamSource & {
 export interface UseStreamResult {
   /** The run as displayed: committed at most once per frame, text paced when `pacing` is on. */
   readonly snapshot: StreamSnapshot;
-  /** Completed tool-call argument paths, per call id (for carets on streaming fields). */
-  readonly completedPaths: CompletedPaths;
   /** The run, once started (`null` during the first render of an owned request, and on the server). */
   readonly run: StreamRun | null;
   /** Stops the run, keeping what was received (and shows it all at once if pacing still held some back). */
@@ -51,7 +49,7 @@ export interface UseStreamResult {
   readonly held: boolean;
 }
 
-const select = <T>(value: T): T => value;
+const select = (snapshot: StreamSnapshot): StreamSnapshot => snapshot;
 
 /**
  * Streams a response into React: starts the request (or follows `run`),
@@ -93,9 +91,9 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
   const run = external ?? (owned && owned.key === key ? owned.run : null);
   const protocol = external ? undefined : options.protocol;
   const view = useRunView(run, options.pacing ?? false, protocol);
-  const state = useViewSelector(view, select);
+  const snapshot = useViewSelector(view, select);
 
-  const canRetry = run !== null && !isRunning(state.snapshot.status) && (external !== undefined || enabled);
+  const canRetry = run !== null && !isRunning(snapshot.status) && (external !== undefined || enabled);
   const abort = useCallback(() => {
     run?.abort();
     view.showAll?.(); // a finished answer still being revealed: Stop shows the rest
@@ -105,8 +103,7 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
   }, [run, canRetry]);
   const held = external === undefined && !enabled && run === null;
   return {
-    snapshot: state.snapshot,
-    completedPaths: state.completedPaths,
+    snapshot,
     run,
     abort,
     retry,

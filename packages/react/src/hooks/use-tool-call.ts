@@ -7,7 +7,7 @@ import { useViewSelector } from './use-view-selector.ts';
 export interface ToolCallProgressState {
   /** The call as of the last commit; `undefined` until the run announces it. */
   readonly call: ToolCallSnapshot | undefined;
-  /** Keys (`JSON.stringify(path)`) of every argument path that completed so far. */
+  /** Keys (`pathKey(path)`) of every argument path that completed so far (`call.completedPaths`, or empty before the call). */
   readonly completed: ReadonlySet<string>;
 }
 
@@ -24,10 +24,10 @@ export function useToolCall(run: StreamRun, id: string): ToolCallProgressState {
   const view = useSharedRunView(run);
   return useViewSelector(
     view,
-    (v) => ({
-      call: v.snapshot.toolCalls.find((c) => c.id === id),
-      completed: v.completedPaths.get(id) ?? NO_PATHS,
-    }),
+    (snapshot) => {
+      const call = snapshot.toolCalls.find((c) => c.id === id);
+      return { call, completed: call?.completedPaths ?? NO_PATHS };
+    },
     sameProgress,
   );
 }

@@ -1,5 +1,6 @@
 'use client';
-import type { RunView, StreamView } from '@tokenpaint/core/view';
+import type { StreamSnapshot } from '@tokenpaint/core';
+import type { RunView } from '@tokenpaint/core/view';
 /**
  * The one `useSyncExternalStore` call every hook goes through (the Zustand
  * binding): subscribe to a view, select from its current snapshot, and return the
@@ -15,10 +16,10 @@ export type EqualityFn<T> = (a: T, b: T) => boolean;
 /** Subscribes to `view` and returns `select(view snapshot)`, re-rendering only when the selection changes. */
 export function useViewSelector<T>(
   view: RunView,
-  select: (view: StreamView) => T,
+  select: (snapshot: StreamSnapshot) => T,
   isEqual: EqualityFn<T> = Object.is,
 ): T {
-  const memo = useRef<{ source: StreamView; select: unknown; value: T } | null>(null);
+  const memo = useRef<{ source: StreamSnapshot; select: unknown; value: T } | null>(null);
   const subscribe = useCallback((listener: () => void) => view.subscribe(listener), [view]);
   const getSelection = (): T => {
     const source = view.getSnapshot();
