@@ -18,7 +18,7 @@ export type { SSEMessage, StreamSSEInit, TransportEvent } from './sse/types.ts';
 
 // Protocol adapters and the normalized part model
 
-export type { ProtocolAdapter, WireProtocol } from './protocols/adapter.ts';
+export type { ProtocolAdapter, StreamProtocol, WireProtocol } from './protocols/adapter.ts';
 export { NO_PARTS } from './protocols/adapter.ts';
 export { createAISDKAdapter } from './protocols/ai-sdk.ts';
 export { createAnthropicAdapter } from './protocols/anthropic.ts';
@@ -51,13 +51,10 @@ export { isRunning, isTerminal } from './run/status.ts';
 export type {
   OutputKind,
   RetryInfo,
-  StreamProtocol,
   StreamRun,
   StreamSnapshot,
   StreamStatus,
   StreamTiming,
-  ToolCallSnapshot,
-  ToolCallState,
 } from './run/types.ts';
 
 // incremental JSON
@@ -70,6 +67,7 @@ export { createPartialJSON } from './json/partial-json.ts';
 export { pathKey } from './json/path-key.ts';
 export type { ToolCallAssembler, ToolCallAssemblerOptions } from './json/tool-call-assembler.ts';
 export { createToolCallAssembler } from './json/tool-call-assembler.ts';
+export type { ToolCallSnapshot, ToolCallState } from './json/tool-call-types.ts';
 export type { JSONPath, PartialJSON, PartialJSONOptions } from './json/types.ts';
 
 // Real-user metrics: the beacon payload, shared by reporters and collectors

@@ -2,7 +2,8 @@
  * @tokenpaint/react: streamed LLM output in React with one commit per frame at
  * most, a first token painted without delay, skeletons, live tool calls and
  * accessible announcements. Re-exports the core names apps need, so one package
- * is enough.
+ * is enough. Every name here is documented in the package README; the engine
+ * underneath (run views, pacer, frame loop) is `@tokenpaint/core/view`.
  */
 
 // The core names a React app needs, so it installs one package.
@@ -10,6 +11,7 @@ export type {
   Clock,
   FinishReason,
   JSONPath,
+  OutputKind,
   PartialJSONOptions,
   RetryInfo,
   RetryPolicy,
@@ -30,6 +32,7 @@ export {
   DisconnectedError,
   HttpError,
   isRunning,
+  isTerminal,
   MalformedEventError,
   NetworkError,
   PartialJSONSyntaxError,
@@ -46,33 +49,13 @@ export type {
   ConversationMessage,
   ConversationRequest,
   ConversationState,
-  ConversationStore,
-  FrameLoop,
   FrameScheduler,
-  FrameTask,
-  Pacer,
   PacingOptions,
-  ResolvedPacing,
-  RunView,
-  RunViewOptions,
 } from '@tokenpaint/core/view';
-export {
-  browserFrameScheduler,
-  completedSentenceEnd,
-  createConversationStore,
-  createPacer,
-  createRunView,
-  defaultPacing,
-  getFrameLoop,
-  getSharedRunView,
-  idleSnapshot,
-  resolvePacing,
-  runningToolName,
-  statusAnnouncement,
-  statusLabel,
-} from '@tokenpaint/core/view';
+export { statusAnnouncement, statusLabel } from '@tokenpaint/core/view';
+
+// Components and their replaceable parts
 export { useKeepFocus } from './a11y/use-keep-focus.ts';
-export { DEFAULT_ANNOUNCE_INTERVAL_MS, useSentenceAnnouncer } from './a11y/use-sentence-announcer.ts';
 export {
   Caret,
   DefaultActions,
@@ -81,11 +64,9 @@ export {
   DefaultStatus,
   DefaultText,
 } from './components/default-parts.tsx';
-export { Countdown, Elapsed, formatSeconds } from './components/elapsed.tsx';
+export { Countdown, Elapsed } from './components/elapsed.tsx';
 export type { JSONValueViewProps } from './components/json-value-view.tsx';
 export { JSONValueView } from './components/json-value-view.tsx';
-export type { LiveRegionProps } from './components/live-region.tsx';
-export { LiveRegion, visuallyHidden } from './components/live-region.tsx';
 export type {
   ActionsProps,
   ReasoningProps,
@@ -99,6 +80,8 @@ export type {
 export type { StreamingMessageProps } from './components/streaming-message.tsx';
 export { defaultComponents, StreamingMessage } from './components/streaming-message.tsx';
 export { ToolCallView } from './components/tool-call-view.tsx';
+
+// Hooks
 export type { UseConversationOptions, UseConversationResult } from './hooks/use-conversation.ts';
 export { useConversation } from './hooks/use-conversation.ts';
 export type { PartialJSONSource, PartialJSONState } from './hooks/use-partial-json.ts';
@@ -109,5 +92,7 @@ export { useStreamSelector } from './hooks/use-stream-selector.ts';
 export type { ToolCallProgressState } from './hooks/use-tool-call.ts';
 export { useToolCall } from './hooks/use-tool-call.ts';
 export type { EqualityFn } from './hooks/use-view-selector.ts';
+
+// The frame clock (inject a fake one in tests: `@tokenpaint/react/testing`)
 export type { FrameSchedulerProviderProps } from './scheduling/scheduler-context.tsx';
 export { FrameSchedulerProvider, useFrameScheduler } from './scheduling/scheduler-context.tsx';

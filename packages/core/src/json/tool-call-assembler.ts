@@ -7,11 +7,11 @@
  */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { ToolCallPart } from '../protocols/parts.ts';
-import type { ToolCallSnapshot, ToolCallState } from '../run/types.ts';
 import { Allow, type AllowFlags } from './allow.ts';
 import { type CompletedPathLog, createCompletedPathLog } from './completed-path-log.ts';
 import { ToolCallValidationError } from './errors.ts';
 import { createPartialJSON } from './partial-json.ts';
+import type { ToolCallSnapshot, ToolCallState } from './tool-call-types.ts';
 import type { PartialJSON } from './types.ts';
 
 /** Options of {@link createToolCallAssembler}. */

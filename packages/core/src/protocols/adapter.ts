@@ -3,12 +3,14 @@
  * eventsource-parser shape) that turns one SSE message into zero or more normalized
  * parts and knows whether the format's terminal event was seen.
  */
-import type { StreamProtocol } from '../run/types.ts';
 import type { SSEMessage } from '../sse/types.ts';
 import { MalformedEventError } from './errors.ts';
 import type { StreamPart } from './parts.ts';
 
-/** A concrete wire format (everything but `auto`). */
+/** Wire formats the adapters understand; `auto` detects from headers and the first event. */
+export type StreamProtocol = 'auto' | 'openai-chat' | 'openai-responses' | 'anthropic' | 'ai-sdk' | 'text';
+
+/** A protocol on the wire: every {@link StreamProtocol} but `auto`. */
 export type WireProtocol = Exclude<StreamProtocol, 'auto'>;
 
 /** Turns one format's messages into {@link StreamPart}s. One instance per response. */

@@ -1,8 +1,8 @@
 /** Options of `startStream`. */
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { StreamProtocol } from '../protocols/adapter.ts';
 import type { Clock } from '../sse/clock.ts';
 import type { RetryPolicy } from '../sse/retry-policy.ts';
-import type { StreamProtocol } from './types.ts';
 
 /** What to request and how to treat the network. Only `url` is required. */
 export interface StartStreamOptions {

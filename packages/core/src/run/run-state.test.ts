@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
 import { createManualClock } from '../sse/test-fetch.ts';
 import { createRunState, type ToolCallTracker } from './run-state.ts';
-import type { ToolCallSnapshot } from './types.ts';
 
 function countingTracker(): ToolCallTracker & { reads: number } {
   const calls: readonly ToolCallSnapshot[] = [];

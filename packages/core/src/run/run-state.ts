@@ -4,17 +4,12 @@
  * thousand parts between two frames cost one snapshot, and the same object is returned
  * until something changes (what `useSyncExternalStore` needs).
  */
+
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
+import type { StreamProtocol } from '../protocols/adapter.ts';
 import type { FinishReason, StreamPart, ToolCallPart, Usage } from '../protocols/parts.ts';
 import type { Clock } from '../sse/clock.ts';
-import type {
-  OutputKind,
-  RetryInfo,
-  StreamProtocol,
-  StreamSnapshot,
-  StreamStatus,
-  StreamTiming,
-  ToolCallSnapshot,
-} from './types.ts';
+import type { OutputKind, RetryInfo, StreamSnapshot, StreamStatus, StreamTiming } from './types.ts';
 
 /** What the run needs from a tool-call assembler (`createToolCallAssembler` fits). */
 export interface ToolCallTracker {

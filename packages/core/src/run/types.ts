@@ -3,6 +3,8 @@
  * layer subscribes to. Kept in its own file so the run, the tool-call assembler
  * and the React binding agree on one contract.
  */
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
+import type { StreamProtocol } from '../protocols/adapter.ts';
 import type { FinishReason, Usage } from '../protocols/parts.ts';
 
 /**
@@ -20,35 +22,6 @@ export type StreamStatus =
   | 'done'
   | 'error'
   | 'aborted';
-
-/** Wire formats the adapters understand; `auto` detects from headers and the first event. */
-export type StreamProtocol = 'auto' | 'openai-chat' | 'openai-responses' | 'anthropic' | 'ai-sdk' | 'text';
-
-/** Lifecycle of one tool call. */
-export type ToolCallState = 'streaming-args' | 'args-complete' | 'result';
-
-/** One tool call as seen at one snapshot. Immutable; unchanged calls keep their identity. */
-export interface ToolCallSnapshot {
-  readonly id: string;
-  readonly name: string;
-  /** The raw argument text received so far. */
-  readonly argsText: string;
-  /** The live partial value of the arguments (structurally shared between snapshots). */
-  readonly args: unknown;
-  readonly state: ToolCallState;
-  /**
-   * Every argument path whose value completed so far, as {@link pathKey} strings
-   * (`["items",3,"title"]`), cumulative: a reader that skipped snapshots misses
-   * nothing. Structurally shared: a snapshot's set is a prefix of one growing
-   * log, so building it costs O(1) whatever the number of paths.
-   */
-  readonly completedPaths: ReadonlySet<string>;
-  readonly result?: unknown;
-  /** `true` when the tool reported `result` as a failure (`ToolResultPart.isError`). */
-  readonly isError?: boolean;
-  /** Set when the complete arguments are not valid JSON or fail the schema. */
-  readonly error?: Error;
-}
 
 /**
  * Timestamps (from the run's injected clock, `performance.now()` in browsers) that

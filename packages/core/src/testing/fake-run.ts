@@ -2,7 +2,9 @@
  * A stream run driven by hand, implementing the core's `StreamRun` contract, so
  * the React layer is tested on every state transition without a network.
  */
-import type { StreamRun, StreamSnapshot, StreamStatus, ToolCallSnapshot } from '../run/types.ts';
+
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
+import type { StreamRun, StreamSnapshot, StreamStatus } from '../run/types.ts';
 
 /** A {@link StreamRun} whose snapshots the test sets. */
 export interface FakeRun extends StreamRun {

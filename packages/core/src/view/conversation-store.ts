@@ -3,10 +3,12 @@
  * the answer in progress mirrored into the list at most once per frame (through a
  * run view), so earlier messages keep their identity and memoized rows skip.
  */
+
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
 import type { StartStreamOptions } from '../run/options.ts';
 import { startStream } from '../run/start-stream.ts';
 import { isRunning } from '../run/status.ts';
-import type { StreamRun, StreamSnapshot, StreamStatus, ToolCallSnapshot } from '../run/types.ts';
+import type { StreamRun, StreamSnapshot, StreamStatus } from '../run/types.ts';
 import { createSubscribable } from '../subscribable.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import { createRunView, type RunViewOptions } from './run-view.ts';

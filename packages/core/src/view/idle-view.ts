@@ -4,7 +4,9 @@
  * `connecting`, which is what the user is about to see, so the skeleton and status
  * line render from the first paint and hydrate without a mismatch.
  */
-import type { StreamProtocol, StreamSnapshot } from '../run/types.ts';
+
+import type { StreamProtocol } from '../protocols/adapter.ts';
+import type { StreamSnapshot } from '../run/types.ts';
 import type { RunView } from './run-view.ts';
 
 const views = new Map<StreamProtocol, RunView>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamSnapshot, ToolCallSnapshot } from '../run/types.ts';
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
+import type { StreamSnapshot } from '../run/types.ts';
 import { idleSnapshot } from './idle-view.ts';
 import { statusAnnouncement, statusLabel } from './status-text.ts';
 

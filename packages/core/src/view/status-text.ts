@@ -2,7 +2,9 @@
  * Words for each status: the visible status line and the screen-reader
  * announcement. Pure functions, so a custom `Status` part can reuse them.
  */
-import type { StreamSnapshot, ToolCallSnapshot } from '../run/types.ts';
+
+import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
+import type { StreamSnapshot } from '../run/types.ts';
 
 /** The last tool call without a result: the one the run is busy with. */
 function pendingToolCall(snapshot: StreamSnapshot): ToolCallSnapshot | undefined {
