@@ -1,7 +1,8 @@
 // Runs every suite of the workspace and ends with one line: `N passed, N failed`.
 //
 // Suites, in order: type-check (one test per workspace package), packaging (one
-// test per publishable library), lint (one test),
+// test per publishable library), lint (one test), rules (the import rules and
+// the API surface, one test each),
 // Vitest (each package's own tests, counted from its JSON report), the Storybook
 // build (one test), Playwright (counted from its JSON report). A suite that
 // crashes before it writes a report counts as one failure, so a broken runner
@@ -99,6 +100,18 @@ if (wants('packaging')) {
 if (wants('lint')) {
   const ok = run('lint', 'pnpm', ['exec', 'biome', 'check', '.']);
   count('lint', ok ? 1 : 0, ok ? 0 : 1);
+}
+
+if (wants('rules')) {
+  // Architecture and public API as checks: the import rules of .ci/checks/import-rules.mjs,
+  // and each package's export names against its reviewed api-surface.txt.
+  for (const [label, script] of [
+    ['import rules', '.ci/checks/import-rules.mjs'],
+    ['api surface', '.ci/checks/api-surface.mjs'],
+  ]) {
+    const ok = run(label, 'node', [script]);
+    count(label, ok ? 1 : 0, ok ? 0 : 1);
+  }
 }
 
 if (wants('unit')) {
