@@ -5,6 +5,9 @@
  * the words for each status. The React binding is one renderer on top of it; a
  * web component, Vue or vanilla DOM renderer would be another.
  */
+
+export type { Subscribable } from './subscribable.ts';
+export { createSubscribable } from './subscribable.ts';
 export type {
   ConversationMessage,
   ConversationRequest,

@@ -5,8 +5,8 @@
  * memoized children skip re-rendering.
  */
 import { createPartialJSON, type PartialJSON, type PartialJSONOptions } from '@tokenpaint/core';
-import { getFrameLoop } from '@tokenpaint/core/view';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { createSubscribable, getFrameLoop } from '@tokenpaint/core/view';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
 
 /**
@@ -93,25 +93,25 @@ export function usePartialJSON<T = unknown>(
   return current.state;
 }
 
+const getEmpty = (): PartialJSONState<never> => EMPTY;
+
 function useDeltaSource<T>(
   source: AsyncIterable<string> | ReadableStream<string> | null | undefined,
   allow: number | undefined,
 ): PartialJSONState<T> {
   const scheduler = useFrameScheduler();
-  const store = useRef<{ state: PartialJSONState<T>; listeners: Set<() => void> }>({
-    state: EMPTY,
-    listeners: new Set(),
+  // Created once: a `subscribe` that changed identity each render would make React
+  // unsubscribe and subscribe again on every render of the component.
+  const [s] = useState(() => {
+    const listeners = createSubscribable();
+    return { state: EMPTY as PartialJSONState<T>, listeners, getState: () => s.state };
   });
 
   useEffect(() => {
-    const s = store.current;
-    const notify = (): void => {
-      for (const listener of [...s.listeners]) listener();
-    };
     const setState = (next: PartialJSONState<T>): void => {
       if (next === s.state) return;
       s.state = next;
-      notify();
+      s.listeners.notify();
     };
     setState(EMPTY);
     if (!source) return;
@@ -154,16 +154,9 @@ function useDeltaSource<T>(
       loop.cancel(commit);
       void iterator?.return?.()?.catch(() => {});
     };
-  }, [source, allow, scheduler]);
+  }, [source, allow, scheduler, s]);
 
-  return useSyncExternalStore(
-    (listener) => {
-      store.current.listeners.add(listener);
-      return () => store.current.listeners.delete(listener);
-    },
-    () => store.current.state,
-    () => EMPTY,
-  );
+  return useSyncExternalStore(s.listeners.subscribe, s.getState, getEmpty);
 }
 
 function toIterator(source: AsyncIterable<string> | ReadableStream<string>): AsyncIterator<string> {
