@@ -20,20 +20,28 @@ export interface Subscribable {
  */
 export function createSubscribable(hooks: { onFirst?: () => void; onLast?: () => void } = {}): Subscribable {
   const listeners = new Set<() => void>();
+  /**
+   * The listeners as of the last change, copied once per change rather than per
+   * notify (a run notifies once per part, 56,000 times for a 10 MB answer): a
+   * listener that unsubscribes another (or itself) during a notify skips no one.
+   */
+  let round: (() => void)[] | undefined;
   return {
     subscribe(listener) {
-      // A function added twice is still one subscription: wrap it so each call unsubscribes its own.
+      // A function added twice is two subscriptions: wrap it so each call unsubscribes its own.
       const entry = (): void => listener();
       listeners.add(entry);
+      round = undefined;
       if (listeners.size === 1) hooks.onFirst?.();
       return () => {
         if (!listeners.delete(entry)) return;
+        round = undefined;
         if (listeners.size === 0) hooks.onLast?.();
       };
     },
     notify() {
-      // A copy: a listener that unsubscribes another (or itself) must not skip anyone this round.
-      for (const listener of [...listeners]) {
+      round ??= [...listeners];
+      for (const listener of round) {
         try {
           listener();
         } catch (error) {
