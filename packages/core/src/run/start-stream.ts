@@ -12,6 +12,7 @@ import { systemClock } from '../sse/clock.ts';
 import { openTransport } from '../sse/transport.ts';
 import type { SSEMessage, TransportEvent } from '../sse/types.ts';
 import { createSubscribable } from '../subscribable.ts';
+import { applyTransportEvent, createConnectionMemory } from './apply-transport-event.ts';
 import type { StartStreamOptions } from './options.ts';
 import { requestBody } from './request-body.ts';
 import { createRunState, type RunState } from './run-state.ts';
@@ -94,10 +95,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
 
   async function execute(gen: number, signal: AbortSignal, s: RunState): Promise<void> {
     let adapter: ProtocolAdapter | undefined = protocol === 'auto' ? undefined : createAdapter(protocol);
-    /** The status before a retry or resume, restored once the new connection answers. */
-    let interrupted: StreamStatus | undefined;
-    /** The status before a stall, restored if bytes come after all (it may be `retrying`). */
-    let stalledFrom: StreamStatus | undefined;
+    const memory = createConnectionMemory();
     const live = (): boolean => gen === generation && !finished;
     const headers = new Headers(options.headers);
     const body = requestBody(options.body, headers);
@@ -145,19 +143,12 @@ export function startStream(options: StartStreamOptions): StreamRun {
         switch (event.type) {
           case 'open': {
             opened = event;
-            s.mark('responseHeaders');
-            s.setRetry(undefined);
             // A text/plain body (the transport's `text` format) reads as `text` here too.
             const fromHeaders = protocolFromHeaders(event.response.headers);
             if (!adapter && fromHeaders) adapter = createAdapter(fromHeaders);
             if (adapter) s.setProtocol(adapter.protocol);
-            s.setStatus(s.hasContent ? (interrupted ?? 'streaming') : 'waiting');
-            interrupted = undefined;
             break;
           }
-          case 'first-byte':
-            s.mark('firstByte');
-            break;
           case 'messages':
             for (const message of event.messages) {
               onMessage(message, opened!);
@@ -171,25 +162,8 @@ export function startStream(options: StartStreamOptions): StreamRun {
           case 'text':
             onMessage({ event: 'message', data: event.text }, opened!);
             continue;
-          case 'stalled':
-            stalledFrom = s.status;
-            s.setStatus('stalled');
-            break;
-          case 'unstalled':
-            s.setStatus(stalledFrom ?? 'streaming');
-            stalledFrom = undefined;
-            break;
-          case 'retrying':
-            interrupted ??= s.status === 'stalled' ? stalledFrom : s.status;
-            stalledFrom = undefined;
-            s.setRetry({
-              attempt: event.attempt,
-              nextAttemptAt: clock.now() + event.delayMs,
-              reason: event.error.message,
-            });
-            s.setStatus('retrying');
-            break;
         }
+        applyTransportEvent(s, memory, event, clock.now);
         notify();
       }
       if (!live()) return;

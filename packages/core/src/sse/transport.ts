@@ -6,9 +6,10 @@
  */
 import { createParser } from 'eventsource-parser';
 import { sleep, systemClock } from './clock.ts';
-import { DisconnectedError, NetworkError, RetryBudgetError, StallError } from './errors.ts';
+import { DisconnectedError, NetworkError, StallError } from './errors.ts';
 import { bodyFormatOf, httpErrorFrom } from './response-checks.ts';
-import { backoffDelay, resolveRetryPolicy } from './retry-policy.ts';
+import { resolveRetryPolicy } from './retry-policy.ts';
+import { createRetryStreak, type Failure } from './retry-streak.ts';
 import { ABANDONED, guardStall } from './stall-guard.ts';
 import type { SSEMessage, StreamSSEInit, TransportEvent } from './types.ts';
 
@@ -19,6 +20,18 @@ export interface TransportInit extends StreamSSEInit {
 
 const DEFAULT_STALL_MS = 10_000;
 
+/** Internal: where a dropped stream would resume, and what tells a real resume from a replay. */
+interface ResumePoint {
+  /** The id of the last event received: sent as `Last-Event-ID` on the next connection. */
+  lastEventId: string;
+  /** The server's `retry:` reconnection time, in ms. */
+  retryHint?: number;
+  /** The id of the first event ever received: a "resume" that starts with it again is a replay. */
+  firstIdSeen?: string | undefined;
+  /** Any data arrived: the next connection is a resume, not a retry. */
+  receivedData: boolean;
+}
+
 /** Internal: what one attempt holds that its cleanup must release. */
 interface Held {
   reader?: ReadableStreamDefaultReader<Uint8Array>;
@@ -26,13 +39,6 @@ interface Held {
   readonly aborted: Promise<never>;
   /** Bounds the reading of an error body's excerpt. */
   excerptTimer?: unknown;
-}
-
-/** Internal: a failure that may be retried (before the first byte) or resumed (after). */
-interface Failure {
-  readonly error: Error;
-  readonly kind: 'retry' | 'resume';
-  readonly waitMs?: number;
 }
 
 /**
@@ -59,12 +65,8 @@ export async function* openTransport(
   const policy = resolveRetryPolicy(retry);
   // A streamed request body can be sent only once, so it cannot be retried or resumed.
   const replayable = !(requestInit.body instanceof ReadableStream);
-  let lastEventId = initialId ?? '';
-  let retryHint: number | undefined;
-  let firstIdSeen: string | undefined;
-  let receivedData = false;
-  let streakStart: number | undefined;
-  let streakRetries = 0;
+  const resume: ResumePoint = { lastEventId: initialId ?? '', receivedData: false };
+  const streak = createRetryStreak(policy, clock, replayable);
 
   for (;;) {
     signal?.throwIfAborted();
@@ -106,10 +108,10 @@ export async function* openTransport(
     // cloned per attempt, since a body can be read only once and a retry must re-send it.
     const request = typeof Request !== 'undefined' && input instanceof Request ? input : undefined;
     const headers = new Headers(requestInit.headers ?? request?.headers);
-    if (lastEventId !== '') headers.set('last-event-id', lastEventId);
+    if (resume.lastEventId !== '') headers.set('last-event-id', resume.lastEventId);
     if (!headers.has('accept'))
       headers.set('accept', acceptText ? 'text/event-stream, text/plain' : 'text/event-stream');
-    const resuming = receivedData;
+    const resuming = resume.receivedData;
     const kind = resuming ? 'resume' : 'retry';
     let response: Response | typeof ABANDONED;
     try {
@@ -136,13 +138,13 @@ export async function* openTransport(
     if (!response.ok) {
       const error = await Promise.race([httpErrorFrom(response, excerptCutoff()), held.aborted]);
       if (!policy.retryStatuses.includes(response.status)) {
-        throw resuming ? new DisconnectedError('resume-rejected', lastEventId, error) : error;
+        throw resuming ? new DisconnectedError('resume-rejected', resume.lastEventId, error) : error;
       }
       return { error, kind, ...(error.retryAfterMs === undefined ? {} : { waitMs: error.retryAfterMs }) };
     }
     const format = await Promise.race([bodyFormatOf(response, acceptText, excerptCutoff()), held.aborted]);
     if (held.excerptTimer !== undefined) clock.clearTimeout(held.excerptTimer);
-    if (!response.body) throw new DisconnectedError('ended-early', lastEventId || undefined);
+    if (!response.body) throw new DisconnectedError('ended-early', resume.lastEventId || undefined);
     yield { type: 'open', response, format, resumed: resuming };
     held.reader = response.body.getReader();
     return yield* readBody(held.reader, format, resuming, attemptSignal);
@@ -159,18 +161,18 @@ export async function* openTransport(
     let checkedResume = !resuming;
     const parser = createParser({
       onId: (id) => {
-        lastEventId = id;
+        resume.lastEventId = id;
       },
       onRetry: (ms) => {
-        retryHint = ms;
+        resume.retryHint = ms;
       },
       onEvent: (event) => {
         const message: { event: string; data: string; id?: string; retry?: number } = {
           event: event.event ?? 'message',
           data: event.data,
         };
-        if (lastEventId !== '') message.id = lastEventId;
-        if (retryHint !== undefined) message.retry = retryHint;
+        if (resume.lastEventId !== '') message.id = resume.lastEventId;
+        if (resume.retryHint !== undefined) message.retry = resume.retryHint;
         queue.push(message);
       },
     });
@@ -181,7 +183,7 @@ export async function* openTransport(
         result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, attemptSignal);
       } catch (error) {
         if (signal?.aborted) throw error;
-        return dropped(new DisconnectedError('connection-lost', lastEventId || undefined, error));
+        return dropped(new DisconnectedError('connection-lost', resume.lastEventId || undefined, error));
       }
       // Some fetch implementations end the body cleanly on abort: that is not a drop.
       signal?.throwIfAborted();
@@ -199,7 +201,7 @@ export async function* openTransport(
           return undefined;
         }
         if (!isComplete) return undefined; // no terminal event to wait for: any end is the end
-        return dropped(new DisconnectedError('ended-early', lastEventId || undefined));
+        return dropped(new DisconnectedError('ended-early', resume.lastEventId || undefined));
       }
       if (result.value.byteLength === 0) continue;
       if (!sawByte) {
@@ -219,11 +221,11 @@ export async function* openTransport(
         checkedResume = true;
         // A server that ignores Last-Event-ID replays from the start: detect it
         // rather than show the answer twice.
-        if (first.id !== undefined && first.id === firstIdSeen) {
-          throw new DisconnectedError('resume-rejected', lastEventId || undefined);
+        if (first.id !== undefined && first.id === resume.firstIdSeen) {
+          throw new DisconnectedError('resume-rejected', resume.lastEventId || undefined);
         }
       }
-      firstIdSeen ??= first.id;
+      resume.firstIdSeen ??= first.id;
       markProgress();
       // One event per read, not per message: an async-generator step costs a few
       // microtasks, which is most of the overhead when a read carries hundreds of events.
@@ -232,9 +234,8 @@ export async function* openTransport(
   }
 
   function markProgress(): void {
-    receivedData = true;
-    streakStart = undefined;
-    streakRetries = 0;
+    resume.receivedData = true;
+    streak.progress();
   }
 
   /**
@@ -247,32 +248,14 @@ export async function* openTransport(
     if (isComplete?.()) return undefined;
     // After a 2xx the server is generating: re-sending would start (and bill) a second
     // generation, so only a resume with Last-Event-ID may continue it.
-    if (!policy.resume || !replayable || lastEventId === '') throw error;
+    if (!policy.resume || !replayable || resume.lastEventId === '') throw error;
     return { error, kind: 'resume' };
   }
 
   async function* waitBeforeNext(failure: Failure): AsyncGenerator<TransportEvent, void> {
-    const now = clock.now();
-    streakStart ??= now;
-    const elapsed = now - streakStart;
-    if (!replayable || policy.maxRetries === 0) throw failure.error;
-    if (streakRetries >= policy.maxRetries) {
-      throw new RetryBudgetError(
-        streakRetries + 1,
-        elapsed,
-        failure.error,
-        `${policy.maxRetries} retries allowed`,
-      );
-    }
-    streakRetries++;
     // A resume waits for the server's `retry:` hint when it gave one (SSE reconnection time).
-    const hint = failure.kind === 'resume' ? retryHint : undefined;
-    const delayMs = failure.waitMs ?? hint ?? backoffDelay(policy, streakRetries);
-    if (elapsed + delayMs > policy.maxElapsedMs) {
-      const why = `waiting ${Math.round(delayMs)} ms would exceed the ${policy.maxElapsedMs} ms budget`;
-      throw new RetryBudgetError(streakRetries, elapsed, failure.error, why);
-    }
-    yield { type: 'retrying', attempt: streakRetries, delayMs, kind: failure.kind, error: failure.error };
+    const { attempt, delayMs } = streak.next(failure, resume.retryHint);
+    yield { type: 'retrying', attempt, delayMs, kind: failure.kind, error: failure.error };
     await sleep(clock, delayMs, signal);
   }
 }
