@@ -5,10 +5,7 @@
  * or body shape is made once.
  */
 
-/**
- * The wire formats, named as `@tokenpaint/core`'s `protocol` option names them
- * (the endpoints' own `format` names differ: `anthropic-messages`, `ai-sdk-ui`).
- */
+/** The wire formats, named as `@tokenpaint/core`'s `protocol` option names them (one vocabulary everywhere). */
 export const MOCK_PROTOCOLS = ['openai-chat', 'openai-responses', 'anthropic', 'ai-sdk', 'text'] as const;
 
 /** A wire format the mock speaks, by its client-side protocol name. */

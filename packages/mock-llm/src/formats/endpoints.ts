@@ -1,3 +1,4 @@
+import type { MockProtocol } from '../client-request.ts';
 import { encodeAISDKUIMessages } from './ai-sdk-ui.ts';
 import { encodeAnthropicMessages } from './anthropic-messages.ts';
 import type { FormatEncoder } from './format-context.ts';
@@ -13,7 +14,8 @@ export interface MockEndpoint {
   /** Path below the handler's base path. */
   path: string;
   /** Short name of the wire format. */
-  format: 'openai-chat' | 'openai-responses' | 'anthropic-messages' | 'ai-sdk-ui' | 'text';
+  /** The wire format, named as `@tokenpaint/core`'s `protocol` option and the mock's clients name it. */
+  format: MockProtocol;
   description: string;
   /** Server-Sent Events (ids, resume, malformed events apply) or a raw byte stream. */
   sse: boolean;
@@ -56,7 +58,7 @@ export const ENDPOINTS: readonly MockEndpoint[] = [
   },
   {
     path: '/v1/messages',
-    format: 'anthropic-messages',
+    format: 'anthropic',
     description: 'Anthropic Messages (stream: true): message_start … message_stop named events',
     sse: true,
     requiresStreamFlag: true,
@@ -66,7 +68,7 @@ export const ENDPOINTS: readonly MockEndpoint[] = [
   },
   {
     path: '/api/chat',
-    format: 'ai-sdk-ui',
+    format: 'ai-sdk',
     description: 'Vercel AI SDK UI message stream v1 (useChat): data lines of UI chunks, then [DONE]',
     sse: true,
     requiresStreamFlag: false,
