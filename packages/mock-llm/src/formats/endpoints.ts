@@ -13,7 +13,6 @@ export type ErrorStyle = 'openai' | 'anthropic';
 export interface MockEndpoint {
   /** Path below the handler's base path. */
   path: string;
-  /** Short name of the wire format. */
   /** The wire format, named as `@tokenpaint/core`'s `protocol` option and the mock's clients name it. */
   format: MockProtocol;
   description: string;
