@@ -4,6 +4,7 @@
  */
 
 import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
+import { isTerminal } from '../run/status.ts';
 import type { StreamRun, StreamSnapshot, StreamStatus } from '../run/types.ts';
 
 /** A {@link StreamRun} whose snapshots the test sets. */
@@ -21,8 +22,6 @@ export interface FakeRun extends StreamRun {
   /** Current subscribers. */
   readonly listenerCount: number;
 }
-
-const TERMINAL = new Set<StreamStatus>(['done', 'error', 'aborted']);
 
 /** Creates a fake run; `now` stamps token arrivals (share it with the fake frame clock). */
 export function createFakeRun(
@@ -54,7 +53,7 @@ export function createFakeRun(
 
   const update = (patch: Partial<StreamSnapshot>): void => {
     snapshot = { ...snapshot, ...patch };
-    if (TERMINAL.has(snapshot.status)) settle(snapshot);
+    if (isTerminal(snapshot.status)) settle(snapshot);
     for (const listener of [...listeners]) listener();
   };
 
@@ -74,7 +73,7 @@ export function createFakeRun(
     },
     abort() {
       calls.abort++;
-      if (!TERMINAL.has(snapshot.status)) update({ status: 'aborted' });
+      if (!isTerminal(snapshot.status)) update({ status: 'aborted' });
     },
     retry() {
       calls.retry++;

@@ -24,7 +24,7 @@
  *   commits the rest of the read before that render (see the React binding's
  *   `hooks/run-views.ts`). A renderer that draws synchronously passes nothing.
  * - With `pacing`, the text shown is a prefix of the received text chosen by the
- *   pacer (see `pacing/pacer.ts`); it reveals everything at once when the page is
+ *   pacer (see `pacer.ts`); it reveals everything at once when the page is
  *   hidden, the user prefers reduced motion, or the run ended in `error` or
  *   `aborted` (what was received is shown, nothing is held back). While a paced run
  *   drains after `done`, the view still says `streaming`, so the caret and Stop
