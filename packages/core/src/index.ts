@@ -95,6 +95,7 @@ export {
   MAX_BEACON_BYTES,
   MAX_EVENTS_PER_BEACON,
   STANDARD_TAGS,
+  TAG_KEY_PATTERN,
   VITAL_NAMES,
 } from './beacon/schema.ts';
 export type { BeaconFieldError, BeaconValidation, RejectedBeaconEvent } from './beacon/validate.ts';
