@@ -12,6 +12,8 @@ Options:
   --allow-origin <o>     an origin whose pages may post beacons (repeatable; * for any)
   --retention-days <n>   days of data to keep (default 30)
   --trust-proxy          rate-limit by X-Forwarded-For (only behind a proxy that sets it)
+  --rate-limit <r/b>     beacons per second per client, and burst (default 10/60; off to disable)
+  --synchronous <mode>   full (default: a 202 survives power loss) or normal (survives a crash)
   -h, --help             show this help
 `;
 
@@ -27,6 +29,8 @@ let values: {
   'allow-origin'?: string[];
   'retention-days'?: string;
   'trust-proxy'?: boolean;
+  'rate-limit'?: string;
+  synchronous?: string;
   help?: boolean;
 };
 try {
@@ -38,6 +42,8 @@ try {
       'allow-origin': { type: 'string', multiple: true },
       'retention-days': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'rate-limit': { type: 'string' },
+      synchronous: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -57,6 +63,16 @@ const retentionDays = Number(values['retention-days'] ?? '30');
 if (!(retentionDays > 0))
   fail(`--retention-days must be a positive number, got "${values['retention-days']}"`);
 
+const rateLimitArg = values['rate-limit'] ?? '10/60';
+const rateMatch = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(rateLimitArg);
+if (rateLimitArg !== 'off' && rateMatch === null)
+  fail(`--rate-limit must be <per second>/<burst> (e.g. 10/60) or off, got "${rateLimitArg}"`);
+const rateLimit =
+  rateMatch === null ? false : { perSecond: Number(rateMatch[1]), burst: Number(rateMatch[2]) };
+const synchronous = values.synchronous ?? 'full';
+if (synchronous !== 'full' && synchronous !== 'normal')
+  fail(`--synchronous must be full or normal, got "${synchronous}"`);
+
 const server = await listen({
   port,
   host: values.host ?? '127.0.0.1',
@@ -64,6 +80,8 @@ const server = await listen({
   allowedOrigins: values['allow-origin'] ?? [],
   retentionDays,
   trustProxy: values['trust-proxy'] === true,
+  rateLimit,
+  synchronous,
 });
 process.stdout.write(
   [

@@ -55,6 +55,8 @@ const escapeLabel = (value: string): string =>
 export class PrometheusRegistry {
   readonly #histograms = new Map<string, Histogram>();
   readonly #counters = new Map<string, { help: string; values: Map<string, number> }>();
+  // Series name → its histogram's description: a dozen names, looked up for every value stored.
+  readonly #descriptions = new Map<string, ReturnType<typeof describe>>();
 
   /** Counts one stored event into its histograms. */
   observe(event: BeaconEvent): void {
@@ -85,7 +87,13 @@ export class PrometheusRegistry {
   }
 
   #observe(event: BeaconEvent, series: string, raw: number, labels: string): void {
-    const { name, factor, bounds } = describe(event, series);
+    const key = event.type === 'vital' ? `vital:${series}` : series;
+    let description = this.#descriptions.get(key);
+    if (description === undefined) {
+      description = describe(event, series);
+      this.#descriptions.set(key, description);
+    }
+    const { name, factor, bounds } = description;
     let histogram = this.#histograms.get(name);
     if (histogram === undefined) {
       histogram = { name, help: `tokenpaint beacon metric ${series}.`, bounds, series: new Map() };

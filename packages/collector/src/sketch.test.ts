@@ -49,7 +49,29 @@ describe('Sketch', () => {
     expect(copy.sum).toBe(sketch.sum);
     expect(copy.min).toBe(0);
     expect(copy.max).toBe(9e8);
-    expect([...copy.bins]).toEqual([...sketch.bins].sort(([a], [b]) => a - b));
+    expect([...copy.entries()]).toEqual([...sketch.entries()]);
+  });
+
+  it('merges sketches of far-apart ranges, in either order, as if every value were added to one', () => {
+    const low = new Sketch();
+    const high = new Sketch();
+    const all = new Sketch();
+    for (let i = 1; i <= 200; i++) {
+      low.add(i / 100);
+      high.add(i * 1e6);
+      all.add(i / 100);
+      all.add(i * 1e6);
+    }
+    for (const [a, b] of [
+      [low, high],
+      [high, low],
+    ] as const) {
+      const merged = new Sketch();
+      merged.merge(a);
+      merged.mergeEncoded(b.encode());
+      for (const q of [0.1, 0.5, 0.9, 0.99]) expect(merged.quantile(q)).toBe(all.quantile(q));
+      expect([...merged.entries()]).toEqual([...all.entries()]);
+    }
   });
 
   it('is empty until something is added', () => {

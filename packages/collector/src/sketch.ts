@@ -35,14 +35,23 @@ function bucketValue(index: number): number {
   return (2 * GAMMA ** index) / (GAMMA + 1);
 }
 
-/** One distribution: counts per logarithmic bucket, plus the exact count, sum, min and max. */
+/**
+ * One distribution: counts per logarithmic bucket, plus the exact count, sum,
+ * min and max. Buckets are a dense array over the span of indexes seen (a
+ * latency distribution spans a few hundred), so merging thousands of cells is
+ * array arithmetic rather than hash-map updates.
+ */
 export class Sketch {
   count = 0;
   sum = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   zeros = 0;
-  readonly bins = new Map<number, number>();
+  // counts[i] is the count of bucket index offset + i.
+  // A plain array rather than a Float64Array: V8 allocates it several times
+  // faster, and a busy minute creates tens of thousands of small sketches.
+  #counts: number[] = [];
+  #offset = 0;
 
   add(value: number, times = 1): void {
     this.count += times;
@@ -54,17 +63,64 @@ export class Sketch {
       return;
     }
     const index = bucketIndex(value);
-    this.bins.set(index, (this.bins.get(index) ?? 0) + times);
+    this.#cover(index, index);
+    const counts = this.#counts;
+    counts[index - this.#offset] = (counts[index - this.#offset] ?? 0) + times;
   }
 
   merge(other: Sketch): void {
     if (other.count === 0) return;
-    this.count += other.count;
-    this.sum += other.sum;
-    if (other.min < this.min) this.min = other.min;
-    if (other.max > this.max) this.max = other.max;
-    this.zeros += other.zeros;
-    for (const [index, n] of other.bins) this.bins.set(index, (this.bins.get(index) ?? 0) + n);
+    this.#mergeHeader(other.count, other.sum, other.min, other.max, other.zeros);
+    const counts = other.#counts;
+    let first = 0;
+    while (first < counts.length && counts[first] === 0) first++;
+    if (first === counts.length) return;
+    let last = counts.length - 1;
+    while (counts[last] === 0) last--;
+    this.#cover(other.#offset + first, other.#offset + last);
+    const shift = other.#offset - this.#offset;
+    const into = this.#counts;
+    for (let i = first; i <= last; i++) into[i + shift] = (into[i + shift] ?? 0) + (counts[i] ?? 0);
+  }
+
+  /** Merges an {@link encode}d sketch without building it first (the read path merges thousands). */
+  mergeEncoded(data: Uint8Array): void {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.#mergeHeader(
+      view.getFloat64(0, true),
+      view.getFloat64(8, true),
+      view.getFloat64(16, true),
+      view.getFloat64(24, true),
+      view.getFloat64(32, true),
+    );
+    let offset = HEADER_BYTES;
+    const varint = (): number => {
+      let value = 0;
+      let scale = 1;
+      for (;;) {
+        const byte = data[offset++] ?? 0;
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+        scale *= 0x80;
+      }
+    };
+    let previous = 0;
+    while (offset < data.length) {
+      previous += varint();
+      const index = previous - INDEX_OFFSET;
+      const n = varint();
+      this.#cover(index, index);
+      const counts = this.#counts;
+      counts[index - this.#offset] = (counts[index - this.#offset] ?? 0) + n;
+    }
+  }
+
+  /** Non-empty buckets as [index, count], ascending. */
+  *entries(): IterableIterator<[index: number, count: number]> {
+    for (let i = 0; i < this.#counts.length; i++) {
+      const n = this.#counts[i] ?? 0;
+      if (n > 0) yield [this.#offset + i, n];
+    }
   }
 
   /**
@@ -77,10 +133,9 @@ export class Sketch {
     if (rank >= this.count) return this.max;
     let seen = this.zeros;
     if (seen >= rank) return Math.max(0, this.min);
-    const indexes = [...this.bins.keys()].sort((a, b) => a - b);
-    for (const index of indexes) {
-      seen += this.bins.get(index) ?? 0;
-      if (seen >= rank) return Math.min(this.max, Math.max(this.min, bucketValue(index)));
+    for (let i = 0; i < this.#counts.length; i++) {
+      seen += this.#counts[i] ?? 0;
+      if (seen >= rank) return Math.min(this.max, Math.max(this.min, bucketValue(this.#offset + i)));
     }
     return this.max;
   }
@@ -92,13 +147,14 @@ export class Sketch {
    */
   histogram(bounds: readonly number[]): number[] {
     const counts = new Array<number>(bounds.length).fill(0);
+    let i = 0;
     const place = (value: number, n: number): void => {
-      let i = 0;
+      // Values come in ascending order, so the bound index only moves forward.
       while (i < bounds.length - 1 && value > (bounds[i] ?? Number.POSITIVE_INFINITY)) i++;
       counts[i] = (counts[i] ?? 0) + n;
     };
     if (this.zeros > 0) place(0, this.zeros);
-    for (const [index, n] of this.bins) place(bucketValue(index), n);
+    for (const [index, n] of this.entries()) place(bucketValue(index), n);
     return counts;
   }
 
@@ -114,10 +170,10 @@ export class Sketch {
       bytes.push(rest);
     };
     let previous = 0;
-    for (const index of [...this.bins.keys()].sort((a, b) => a - b)) {
+    for (const [index, n] of this.entries()) {
       const encoded = index + INDEX_OFFSET;
       varint(encoded - previous);
-      varint(this.bins.get(index) ?? 0);
+      varint(n);
       previous = encoded;
     }
     const out = new Uint8Array(HEADER_BYTES + bytes.length);
@@ -130,28 +186,39 @@ export class Sketch {
 
   static decode(data: Uint8Array): Sketch {
     const sketch = new Sketch();
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    sketch.count = view.getFloat64(0, true);
-    sketch.sum = view.getFloat64(8, true);
-    sketch.min = view.getFloat64(16, true);
-    sketch.max = view.getFloat64(24, true);
-    sketch.zeros = view.getFloat64(32, true);
-    let offset = HEADER_BYTES;
-    const varint = (): number => {
-      let value = 0;
-      let scale = 1;
-      for (;;) {
-        const byte = data[offset++] ?? 0;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 0x80;
-      }
-    };
-    let previous = 0;
-    while (offset < data.length) {
-      previous += varint();
-      sketch.bins.set(previous - INDEX_OFFSET, varint());
-    }
+    sketch.mergeEncoded(data);
     return sketch;
+  }
+
+  #mergeHeader(count: number, sum: number, min: number, max: number, zeros: number): void {
+    this.count += count;
+    this.sum += sum;
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
+    this.zeros += zeros;
+  }
+
+  /** Grows the dense array to cover bucket indexes low..high, doubling, toward the side exceeded. */
+  #cover(low: number, high: number): void {
+    const start = this.#offset;
+    const end = start + this.#counts.length;
+    if (low >= start && high < end) return;
+    if (this.#counts.length === 0) {
+      const size = Math.max(16, high - low + 1);
+      this.#offset = low - ((size - (high - low + 1)) >> 1);
+      this.#counts = new Array<number>(size).fill(0);
+      return;
+    }
+    const newLow = Math.min(low, start);
+    const newHigh = Math.max(high + 1, end);
+    const need = newHigh - newLow;
+    const size = Math.max(need, this.#counts.length * 2);
+    const offset = low < start ? newLow - (size - need) : newLow;
+    const counts = new Array<number>(size).fill(0);
+    const shift = start - offset;
+    const old = this.#counts;
+    for (let i = 0; i < old.length; i++) counts[i + shift] = old[i] ?? 0;
+    this.#offset = offset;
+    this.#counts = counts;
   }
 }

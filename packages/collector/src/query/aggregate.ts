@@ -1,6 +1,7 @@
 import type { BeaconTags } from '@tokenpaint/core';
 import { Sketch } from '../sketch.ts';
-import { type BeaconStore, type Resolution, resolutionMs } from '../store/sqlite-store.ts';
+import type { BeaconStore } from '../store/sqlite-store.ts';
+import { type Resolution, resolutionMs } from '../store/write-behind.ts';
 import type { TagFilter, WindowQuery } from './params.ts';
 
 /** One group of a query: the group-by tags' values (null where an event lacks the tag) and its merged sketch. */
@@ -33,19 +34,35 @@ function groupsOfTagsets(
 }
 
 /**
- * The time ranges that cover `[from, to)`, widened to whole minutes: whole hours
- * from the hour cells, the ragged edges from the minute cells. A week is then
- * 168 hour cells per tag set rather than 10,080 minute cells.
+ * The time ranges that cover `[from, to)`, widened to whole minutes, coarsest
+ * first: whole UTC days from the day cells, the ragged hours from the hour
+ * cells, the ragged minutes from the minute cells. A month is then about 30
+ * cells per tag set rather than 43,200.
  */
 function coveringRanges(from: number, to: number): Array<[Resolution, number, number]> {
-  const fromMinute = Math.floor(from / 60_000);
-  const toMinute = Math.ceil(to / 60_000);
-  const fromHour = Math.ceil(fromMinute / 60);
-  const toHour = Math.floor(toMinute / 60);
-  if (fromHour >= toHour) return [['minute', fromMinute, toMinute]];
-  const ranges: Array<[Resolution, number, number]> = [['hour', fromHour, toHour]];
-  if (fromMinute < fromHour * 60) ranges.push(['minute', fromMinute, fromHour * 60]);
-  if (toHour * 60 < toMinute) ranges.push(['minute', toHour * 60, toMinute]);
+  const ranges: Array<[Resolution, number, number]> = [];
+  const finer: Record<Resolution, Resolution | undefined> = {
+    day: 'hour',
+    hour: 'minute',
+    minute: undefined,
+  };
+  const minutesPer: Record<Resolution, number> = { day: 1440, hour: 60, minute: 1 };
+  // lo, hi: minutes since the epoch.
+  const cover = (lo: number, hi: number, resolution: Resolution): void => {
+    if (lo >= hi) return;
+    const size = minutesPer[resolution];
+    const first = Math.ceil(lo / size);
+    const last = Math.floor(hi / size);
+    const next = finer[resolution];
+    if (next === undefined || first < last) ranges.push([resolution, first, last]);
+    if (next === undefined) return;
+    if (first >= last) cover(lo, hi, next);
+    else {
+      cover(lo, first * size, next);
+      cover(last * size, hi, next);
+    }
+  };
+  cover(Math.floor(from / 60_000), Math.ceil(to / 60_000), 'day');
   return ranges;
 }
 
@@ -62,7 +79,7 @@ export function groupsInWindow(store: BeaconStore, series: string, query: Window
         target = { tags: group.tags, sketch: new Sketch() };
         groups.set(group.key, target);
       }
-      target.sketch.merge(cell.sketch);
+      target.sketch.mergeEncoded(cell.data);
     }
   }
   return [...groups.values()].sort((a, b) => b.sketch.count - a.sketch.count);
@@ -76,7 +93,8 @@ export function groupsOverTime(
   stepMs: number,
 ): Array<{ tags: Group['tags']; steps: Map<number, Sketch> }> {
   const tagsets = groupsOfTagsets(store, query);
-  const resolution: Resolution = stepMs % 3_600_000 === 0 ? 'hour' : 'minute';
+  const resolution: Resolution =
+    stepMs % 86_400_000 === 0 ? 'day' : stepMs % 3_600_000 === 0 ? 'hour' : 'minute';
   const bucketMs = resolutionMs(resolution);
   const firstStep = Math.floor(query.from / stepMs) * stepMs;
   const groups = new Map<string, { tags: Group['tags']; steps: Map<number, Sketch> }>();
@@ -100,7 +118,7 @@ export function groupsOverTime(
       sketch = new Sketch();
       target.steps.set(step, sketch);
     }
-    sketch.merge(cell.sketch);
+    sketch.mergeEncoded(cell.data);
   }
   return [...groups.values()];
 }

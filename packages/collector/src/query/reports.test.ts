@@ -91,6 +91,25 @@ describe('/v1/stats against exactly computed percentiles', () => {
     }
   });
 
+  it('agrees on a window of whole UTC days read from day cells, with hour and minute edges', async () => {
+    const { handler, events } = await seeded();
+    const from = NOW - 3 * 24 * HOUR_MS + 7 * 60_000;
+    const result = await get(handler, `/v1/stats?metric=ttft_ms&group_by=model&from=${from}&to=${NOW}`);
+    for (const group of result.groups as StatsGroup[]) {
+      const values = events
+        .filter((e) => e.at >= from && e.at < NOW && e.tags?.model === group.tags.model)
+        .map((e) => e.metrics.ttft_ms ?? 0);
+      expect(group.count).toBe(values.length);
+      for (const [name, q] of Object.entries(QUANTILES))
+        expectWithinAccuracy(group[name as keyof typeof QUANTILES], exactQuantile(values, q));
+    }
+    const daily = await get(handler, '/v1/series?metric=ttft_ms&from=-3d&step=1d');
+    const [all] = daily.groups as Array<{ points: Array<{ t: number; count: number }> }>;
+    for (const point of all?.points ?? [])
+      expect(point.count).toBe(events.filter((e) => e.at >= point.t && e.at < point.t + 24 * HOUR_MS).length);
+    expect(all?.points.reduce((n, p) => n + p.count, 0)).toBe(events.length);
+  });
+
   it('filters with where (several values of one tag) before grouping', async () => {
     const { handler, events } = await seeded();
     const result = await get(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CollectorStorageError } from '../errors.ts';
+import { Sketch } from '../sketch.ts';
 import { answer, batch } from '../test-beacons.ts';
 import { MIGRATIONS, migrate, schemaVersion } from './migrations.ts';
 import { openStore } from './sqlite-store.ts';
@@ -22,16 +23,19 @@ afterEach(() => {
 
 function countIn(store: ReturnType<typeof openStore>, series: string, atMs: number): number {
   const hour = Math.floor(atMs / 3_600_000);
-  return store.cells(series, 'hour', hour, hour + 1).reduce((n, cell) => n + cell.sketch.count, 0);
+  return store
+    .cells(series, 'hour', hour, hour + 1)
+    .reduce((n, cell) => n + Sketch.decode(cell.data).count, 0);
 }
 
 describe('retention', () => {
-  it('drops events older than the window on arrival, and prunes stored ones as the clock moves', async () => {
+  it('drops events older than the window on arrival, and prunes stored ones as the clock moves, by when they were received', async () => {
     let now = NOW;
     const store = openStore({ path: ':memory:', retentionDays: 2, now: () => now });
     const old = await store.append(batch([answer({ at: NOW - 3 * DAY_MS })], NOW), NOW);
     expect(old).toEqual({ stored: 0, duplicates: 0, expired: 1 });
-    await store.append(batch([answer({ at: NOW - DAY_MS }), answer({ at: NOW })], NOW), NOW);
+    await store.append(batch([answer({ at: NOW - DAY_MS })], NOW - DAY_MS), NOW - DAY_MS);
+    await store.append(batch([answer({ at: NOW })], NOW), NOW);
     expect(store.eventCount()).toBe(2);
     expect(countIn(store, 'ttft_ms', NOW - DAY_MS)).toBe(1);
 
@@ -126,6 +130,52 @@ describe('crash recovery', () => {
     const again = openStore({ path, now: () => NOW });
     expect(countIn(again, 'ttft_ms', NOW)).toBe(5);
     await again.close();
+  });
+
+  it('counts an event once when a crash came after some cells of its batch were written', async () => {
+    const path = tempDb();
+    const store = openStore({ path, now: () => NOW });
+    await store.append(batch([answer({ at: NOW }), answer({ at: NOW })], NOW), NOW);
+    await store.close();
+    // Three more events stored, and the write-behind cut off after writing the
+    // minute cell of ttft_ms (its `through` moved), before the hour cell and the mark.
+    const raw = new DatabaseSync(path);
+    const insert = raw.prepare(
+      'INSERT INTO events (event_key, type, at, received_at, session_id, tagset, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    let last = 0;
+    const minute = Math.floor(NOW / 60_000);
+    const cell = raw
+      .prepare("SELECT sketch, tagset FROM cells_minute WHERE series = 'ttft_ms' AND bucket = ?")
+      .get(minute) as { sketch: Uint8Array; tagset: number };
+    const sketch = Sketch.decode(cell.sketch);
+    for (let i = 0; i < 3; i++) {
+      const event = answer({ at: NOW });
+      const { lastInsertRowid } = insert.run(
+        `answer:${event.request_id}`,
+        'answer',
+        NOW,
+        NOW,
+        's',
+        cell.tagset,
+        JSON.stringify(event),
+      );
+      last = Number(lastInsertRowid);
+      sketch.add(event.metrics.ttft_ms ?? 0);
+    }
+    raw
+      .prepare("UPDATE cells_minute SET sketch = ?, through = ? WHERE series = 'ttft_ms' AND bucket = ?")
+      .run(sketch.encode(), last, minute);
+    raw.close();
+
+    const reopened = openStore({ path, now: () => NOW });
+    const count = (resolution: 'minute' | 'hour', bucket: number) =>
+      reopened
+        .cells('ttft_ms', resolution, bucket, bucket + 1)
+        .reduce((n, c) => n + Sketch.decode(c.data).count, 0);
+    expect(count('minute', minute)).toBe(5);
+    expect(count('hour', Math.floor(NOW / 3_600_000))).toBe(5);
+    await reopened.close();
   });
 
   it('answers only after COMMIT: a closed store refuses instead of acknowledging', async () => {

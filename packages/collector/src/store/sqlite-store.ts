@@ -2,18 +2,36 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BeaconBatch, BeaconEvent, BeaconTags } from '@tokenpaint/core';
 import { CollectorStorageError } from '../errors.ts';
 import { canonicalTags, eventKey, seriesOf, tagsOf } from '../series.ts';
-import { Sketch } from '../sketch.ts';
+import type { Sketch } from '../sketch.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { migrate } from './migrations.ts';
+import {
+  RESOLUTIONS,
+  type Resolution,
+  resolutionMs,
+  type StoredValues,
+  WriteBehind,
+} from './write-behind.ts';
 
-const MINUTE_MS = 60_000;
+export type { Resolution };
+
 const HOUR_MS = 3_600_000;
+// How often the percentile cells are written behind. A write costs about the
+// same however many events it covers (it touches every active cell once), so a
+// longer interval is cheaper per event; reads write first, so they never lag,
+// and a crash replays at most this much from the raw events.
+const WRITE_BEHIND_MS = 5_000;
 const DAY_MS = 86_400_000;
 
 /** Options of {@link openStore}. */
 export interface StoreOptions {
   /** A file path, or `:memory:` (tests). */
   path: string;
-  /** Events and cells older than this many days are deleted (hourly, and at open). Default 30. */
+  /**
+   * Days of data kept (default 30): an event is deleted this long after it was
+   * received, cells once their minute or hour is this old (hourly, and at
+   * open), and an event whose time is already older is dropped on arrival.
+   */
   retentionDays?: number;
   /**
    * `full` (default): a 202 survives a power loss, at the cost of an fsync per
@@ -37,14 +55,12 @@ export interface AppendResult {
   expired: number;
 }
 
-/** The time resolution of a cell: its bucket is minutes or hours since the epoch. */
-export type Resolution = 'minute' | 'hour';
-
-/** One cell as read back: a sketch of one series in one time bucket and tag set. */
+/** One cell as read back: a sketch of one series in one time bucket and tag set, still encoded. */
 export interface Cell {
   bucket: number;
   tagset: number;
-  sketch: Sketch;
+  /** The sketch, for {@link Sketch.mergeEncoded} (a query merges thousands; decoding each first costs twice). */
+  data: Uint8Array;
 }
 
 interface PendingWrite {
@@ -54,21 +70,15 @@ interface PendingWrite {
   reject: (error: unknown) => void;
 }
 
-/** Bucket length of a resolution, in ms. */
-export function resolutionMs(resolution: Resolution): number {
-  return resolution === 'minute' ? MINUTE_MS : HOUR_MS;
-}
-
 /**
  * Beacon storage in one SQLite file through `node:sqlite` (no native build, no
  * service). Writes: every event is stored raw, once, in a transaction shared by
  * all beacons that arrived in the same event-loop turn (a group commit), and the
  * promise resolves only after COMMIT, which is when the handler answers 202.
  * Reads: percentiles come from mergeable sketches per minute and hour
- * ({@link Sketch}), which are maintained in memory and written behind, about
- * once a second, in a transaction that also moves the `aggregated_through`
- * mark; at open, events past the mark are aggregated again, so a crash between
- * the two writes neither loses nor double-counts an event.
+ * ({@link Sketch}), maintained in memory and written behind about once a
+ * second ({@link WriteBehind}, which also says how a crash between the two
+ * writes neither loses nor double-counts an event).
  */
 export class BeaconStore {
   readonly #db: DatabaseSync;
@@ -79,17 +89,14 @@ export class BeaconStore {
   readonly #tagsetsById = new Map<number, BeaconTags>();
   #queue: PendingWrite[] = [];
   #flushScheduled = false;
-  // Cells not yet written: `${resolution}\u0000${series}\u0000${bucket}\u0000${tagset}` → sketch.
-  #pending = new Map<string, Sketch>();
-  #pendingThrough = 0;
-  #pendingEvents = 0;
+  readonly #cells: WriteBehind;
   #timers: NodeJS.Timeout[] = [];
+  #checkpointer: Checkpointer | undefined;
   #closed = false;
   readonly #insertEvent: StatementSync;
   readonly #insertTagset: StatementSync;
   readonly #selectTagset: StatementSync;
-  readonly #selectCell: Record<Resolution, StatementSync>;
-  readonly #upsertCell: Record<Resolution, StatementSync>;
+  readonly #selectCells: Record<Resolution, StatementSync>;
 
   constructor(options: StoreOptions) {
     this.#now = options.now ?? Date.now;
@@ -101,6 +108,10 @@ export class BeaconStore {
       this.#db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
       this.#db.exec('PRAGMA busy_timeout = 5000');
       migrate(this.#db);
+      if (options.path !== ':memory:') {
+        this.#db.exec('PRAGMA wal_autocheckpoint = 0');
+        this.#checkpointer = new Checkpointer(options.path);
+      }
     } catch (error) {
       if (error instanceof CollectorStorageError) throw error;
       throw new CollectorStorageError(`cannot open the beacon database at ${options.path}`, { cause: error });
@@ -110,24 +121,24 @@ export class BeaconStore {
     );
     this.#insertTagset = this.#db.prepare('INSERT OR IGNORE INTO tagsets (tags) VALUES (?)');
     this.#selectTagset = this.#db.prepare('SELECT id FROM tagsets WHERE tags = ?');
-    this.#selectCell = {
-      minute: this.#db.prepare(
-        'SELECT sketch FROM cells_minute WHERE series = ? AND bucket = ? AND tagset = ?',
-      ),
-      hour: this.#db.prepare('SELECT sketch FROM cells_hour WHERE series = ? AND bucket = ? AND tagset = ?'),
+    const selectCells = (table: string) => {
+      const statement = this.#db.prepare(
+        `SELECT bucket, tagset, sketch FROM ${table} WHERE series = ? AND bucket >= ? AND bucket < ?`,
+      );
+      // Rows as arrays: a query reads tens of thousands, and objects cost more to build.
+      statement.setReturnArrays(true);
+      return statement;
     };
-    this.#upsertCell = {
-      minute: this.#db.prepare(
-        'INSERT OR REPLACE INTO cells_minute (series, bucket, tagset, sketch) VALUES (?, ?, ?, ?)',
-      ),
-      hour: this.#db.prepare(
-        'INSERT OR REPLACE INTO cells_hour (series, bucket, tagset, sketch) VALUES (?, ?, ?, ?)',
-      ),
+    this.#selectCells = {
+      minute: selectCells('cells_minute'),
+      hour: selectCells('cells_hour'),
+      day: selectCells('cells_day'),
     };
+    this.#cells = new WriteBehind(this.#db, (mark) => this.#eventsPast(mark));
     this.#loadTagsets();
-    this.#recover();
+    this.#cells.recover();
     this.prune();
-    this.#timers.push(setInterval(() => this.aggregate(), 1000).unref());
+    this.#timers.push(setInterval(() => this.#cells.start(), WRITE_BEHIND_MS).unref());
     this.#timers.push(setInterval(() => this.prune(), HOUR_MS).unref());
   }
 
@@ -147,49 +158,19 @@ export class BeaconStore {
     });
   }
 
-  /** Writes the in-memory cells behind; called on a timer and before every read. */
+  /** Writes the cells behind now; the timer does it in the background about once a second. */
   aggregate(): void {
-    if (this.#pending.size === 0 || this.#closed) return;
-    const pending = this.#pending;
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const [key, sketch] of pending) {
-        const [resolution, series, bucket, tagset] = key.split('\u0000') as [
-          Resolution,
-          string,
-          string,
-          string,
-        ];
-        const row = this.#selectCell[resolution].get(series, Number(bucket), Number(tagset)) as
-          | { sketch: Uint8Array }
-          | undefined;
-        if (row !== undefined) sketch.merge(Sketch.decode(row.sketch));
-        this.#upsertCell[resolution].run(series, Number(bucket), Number(tagset), sketch.encode());
-      }
-      this.#db
-        .prepare("UPDATE meta SET value = ? WHERE key = 'aggregated_through'")
-        .run(this.#pendingThrough);
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      // The merged sketches in memory may already hold the stored cells' counts:
-      // rebuild the pending cells from the events past the mark instead.
-      this.#pending = new Map();
-      this.#recover();
-      throw new CollectorStorageError('writing the aggregated cells failed', { cause: error });
-    }
-    this.#pending = new Map();
-    this.#pendingEvents = 0;
+    if (!this.#closed) this.#cells.finish();
   }
 
-  /** Cells of one series in `[fromBucket, toBucket)` at a resolution, optionally only some tag sets. */
+  /** Cells of one series in `[fromBucket, toBucket)` at a resolution. */
   cells(series: string, resolution: Resolution, fromBucket: number, toBucket: number): Cell[] {
     this.aggregate();
-    const table = resolution === 'minute' ? 'cells_minute' : 'cells_hour';
-    const rows = this.#db
-      .prepare(`SELECT bucket, tagset, sketch FROM ${table} WHERE series = ? AND bucket >= ? AND bucket < ?`)
-      .all(series, fromBucket, toBucket) as Array<{ bucket: number; tagset: number; sketch: Uint8Array }>;
-    return rows.map((row) => ({ bucket: row.bucket, tagset: row.tagset, sketch: Sketch.decode(row.sketch) }));
+    const statement = this.#selectCells[resolution];
+    const rows = statement.all(series, fromBucket, toBucket) as unknown as Array<
+      [bucket: number, tagset: number, data: Uint8Array]
+    >;
+    return rows.map(([bucket, tagset, data]) => ({ bucket, tagset, data }));
   }
 
   /** The tags of a tag set id. */
@@ -202,13 +183,21 @@ export class BeaconStore {
     return this.#tagsetsById;
   }
 
-  /** The distinct series names stored. */
+  /**
+   * The distinct series names stored, by skipping through the primary key
+   * (series first) one name at a time: a `SELECT DISTINCT` read every row.
+   */
   seriesNames(): string[] {
     this.aggregate();
-    const rows = this.#db.prepare('SELECT DISTINCT series FROM cells_hour ORDER BY series').all() as Array<{
-      series: string;
-    }>;
-    return rows.map((row) => row.series);
+    const after = this.#db.prepare('SELECT series FROM cells_hour WHERE series > ? ORDER BY series LIMIT 1');
+    const names: string[] = [];
+    let previous = '';
+    for (;;) {
+      const row = after.get(previous) as { series: string } | undefined;
+      if (row === undefined) return names;
+      names.push(row.series);
+      previous = row.series;
+    }
   }
 
   /** Number of events stored. */
@@ -229,16 +218,49 @@ export class BeaconStore {
     if (this.#closed) return;
     this.aggregate();
     const cutoff = now - this.#retentionMs;
+    this.#cells.forgetCache();
     this.#db.exec('BEGIN IMMEDIATE');
     try {
-      this.#db.prepare('DELETE FROM events WHERE at < ?').run(cutoff);
-      this.#db.prepare('DELETE FROM cells_minute WHERE bucket < ?').run(Math.floor(cutoff / MINUTE_MS));
-      this.#db.prepare('DELETE FROM cells_hour WHERE bucket < ?').run(Math.floor(cutoff / HOUR_MS));
+      this.#db.prepare('DELETE FROM events WHERE id <= ?').run(this.#lastIdReceivedBefore(cutoff));
+      for (const resolution of RESOLUTIONS)
+        this.#db
+          .prepare(`DELETE FROM cells_${resolution} WHERE bucket < ?`)
+          .run(Math.floor(cutoff / resolutionMs(resolution)));
       this.#db.exec('COMMIT');
     } catch (error) {
       this.#db.exec('ROLLBACK');
       throw new CollectorStorageError('pruning old beacons failed', { cause: error });
     }
+  }
+
+  /**
+   * The newest event id received before `cutoff`, by binary search over ids:
+   * events are inserted in the order they are received, so `received_at` grows
+   * with the id and needs no index of its own (an index on the event time cost
+   * about 4 µs of a 9 µs insert).
+   */
+  #lastIdReceivedBefore(cutoff: number): number {
+    const bounds = this.#db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM events').get() as {
+      lo: number | null;
+      hi: number | null;
+    };
+    if (bounds.lo === null || bounds.hi === null) return 0;
+    const firstFrom = this.#db.prepare(
+      'SELECT id, received_at FROM events WHERE id >= ? ORDER BY id LIMIT 1',
+    );
+    let lo = bounds.lo;
+    let hi = bounds.hi;
+    let found = bounds.lo - 1;
+    while (lo <= hi) {
+      const middle = Math.floor((lo + hi) / 2);
+      const row = firstFrom.get(middle) as { id: number; received_at: number } | undefined;
+      if (row === undefined) break;
+      if (row.received_at < cutoff) {
+        found = row.id;
+        lo = row.id + 1;
+      } else hi = middle - 1;
+    }
+    return found;
   }
 
   /** Finishes queued writes, writes the cells behind, and closes the file. */
@@ -248,6 +270,8 @@ export class BeaconStore {
     if (this.#queue.length > 0) this.#flushWrites();
     this.aggregate();
     this.#closed = true;
+    await this.#checkpointer?.close();
+    // The last connection to close checkpoints the rest of the log and removes it.
     this.#db.close();
   }
 
@@ -297,33 +321,15 @@ export class BeaconStore {
       return;
     }
     for (const { id, at, tagset, event } of added) {
-      this.#addToCells(id, at, tagset, event);
+      this.#cells.add(id, at, tagset, seriesOf(event));
       this.#onStored?.(event);
     }
     for (const [i, write] of queue.entries())
       write.resolve(results[i] ?? { stored: 0, duplicates: 0, expired: 0 });
-    // Bounds memory under a sustained burst, between timer ticks.
-    if (this.#pendingEvents > 50_000) this.aggregate();
-  }
-
-  #addToCells(id: number, at: number, tagset: number, event: BeaconEvent): void {
-    const minute = Math.floor(at / MINUTE_MS);
-    const hour = Math.floor(at / HOUR_MS);
-    for (const [series, value] of seriesOf(event)) {
-      for (const key of [
-        `minute\u0000${series}\u0000${minute}\u0000${tagset}`,
-        `hour\u0000${series}\u0000${hour}\u0000${tagset}`,
-      ]) {
-        let sketch = this.#pending.get(key);
-        if (sketch === undefined) {
-          sketch = new Sketch();
-          this.#pending.set(key, sketch);
-        }
-        sketch.add(value);
-      }
-    }
-    if (id > this.#pendingThrough) this.#pendingThrough = id;
-    this.#pendingEvents++;
+    // Bounds memory under a sustained burst, between timer ticks: start the
+    // write early, and if even that falls behind, write synchronously.
+    if (this.#cells.pendingEvents > 200_000) this.#cells.finish();
+    else if (this.#cells.pendingEvents > 50_000) this.#cells.start();
   }
 
   #tagsetId(tags: BeaconTags): number {
@@ -349,17 +355,18 @@ export class BeaconStore {
     }
   }
 
-  /** Aggregates the events stored after the last written cells (after a crash, or a failed write). */
-  #recover(): void {
-    const mark = this.#db.prepare("SELECT value FROM meta WHERE key = 'aggregated_through'").get() as {
-      value: number;
-    };
-    this.#pendingThrough = mark.value;
+  /** Stored events past an id, as the cells see them, for recovery. */
+  *#eventsPast(mark: number): Iterable<StoredValues> {
     const rows = this.#db
       .prepare('SELECT id, at, tagset, body FROM events WHERE id > ? ORDER BY id')
-      .iterate(mark.value) as Iterable<{ id: number; at: number; tagset: number; body: string }>;
-    for (const row of rows) this.#addToCells(row.id, row.at, row.tagset, JSON.parse(row.body) as BeaconEvent);
-    this.aggregate();
+      .iterate(mark) as Iterable<{ id: number; at: number; tagset: number; body: string }>;
+    for (const row of rows)
+      yield {
+        id: row.id,
+        at: row.at,
+        tagset: row.tagset,
+        values: seriesOf(JSON.parse(row.body) as BeaconEvent),
+      };
   }
 }
 
