@@ -103,9 +103,12 @@ export function createCollector(options: CollectorOptions = {}): CollectorHandle
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
 
   const countBeacon = (response: Response): Response => {
-    prometheus.count('tokenpaint_beacons_total', 'Beacons received, by response status.', {
-      code: String(response.status),
-    });
+    prometheus.count(
+      'tokenpaint_beacons_total',
+      'Beacons received, by response status.',
+      'code',
+      String(response.status),
+    );
     return response;
   };
 
@@ -183,19 +186,22 @@ export function createCollector(options: CollectorOptions = {}): CollectorHandle
       prometheus.count(
         'tokenpaint_events_total',
         'Events received, by result.',
-        { result: 'stored' },
+        'result',
+        'stored',
         result.stored,
       );
       prometheus.count(
         'tokenpaint_events_total',
         'Events received, by result.',
-        { result: 'duplicate' },
+        'result',
+        'duplicate',
         result.duplicates,
       );
       prometheus.count(
         'tokenpaint_events_total',
         'Events received, by result.',
-        { result: 'rejected' },
+        'result',
+        'rejected',
         rejected.length,
       );
       return json(

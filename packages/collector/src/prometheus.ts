@@ -27,9 +27,16 @@ const LABELS = STANDARD_TAGS;
 interface Histogram {
   name: string;
   help: string;
+  factor: number;
   bounds: readonly number[];
-  // label values joined by \u0000 → cumulative-ready counts per bound, plus sum and count
+  // label values joined by \u0000 → counts per bound (not yet cumulative), plus sum and count
   series: Map<string, { counts: number[]; sum: number; count: number }>;
+}
+
+interface Counter {
+  help: string;
+  label: string;
+  values: Map<string, number>;
 }
 
 /** Prometheus name, unit factor and buckets of a beacon series. */
@@ -53,60 +60,63 @@ const escapeLabel = (value: string): string =>
 
 /** The histograms and counters one collector process exposes. */
 export class PrometheusRegistry {
+  // Keyed by series (`vital:<name>` for vitals): one lookup per value stored.
   readonly #histograms = new Map<string, Histogram>();
-  readonly #counters = new Map<string, { help: string; values: Map<string, number> }>();
-  // Series name → its histogram's description: a dozen names, looked up for every value stored.
-  readonly #descriptions = new Map<string, ReturnType<typeof describe>>();
+  readonly #counters = new Map<string, Counter>();
 
   /** Counts one stored event into its histograms. */
   observe(event: BeaconEvent): void {
-    const labels = LABELS.map((key) => event.tags[key] ?? '').join('\u0000');
+    let labels = event.tags[LABELS[0]] ?? '';
+    for (let i = 1; i < LABELS.length; i++) labels += `\u0000${event.tags[LABELS[i] as string] ?? ''}`;
     if (event.type === 'vital') this.#observe(event, event.name, event.value, labels);
     else {
-      for (const [series, value] of Object.entries(event.metrics))
+      for (const series in event.metrics) {
+        const value = event.metrics[series as keyof typeof event.metrics];
         if (value !== undefined) this.#observe(event, series, value, labels);
-      this.count('tokenpaint_answers_total', 'Answers stored, by outcome.', { outcome: event.outcome });
+      }
+      this.count('tokenpaint_answers_total', 'Answers stored, by outcome.', 'outcome', event.outcome);
       for (const breach of event.breaches ?? [])
-        this.count('tokenpaint_budget_breaches_total', 'Answers over a latency budget, by budget.', {
-          budget: breach.budget,
-        });
+        this.count(
+          'tokenpaint_budget_breaches_total',
+          'Answers over a latency budget, by budget.',
+          'budget',
+          breach.budget,
+        );
     }
   }
 
-  /** Adds to a counter with a fixed, low-cardinality label set. */
-  count(name: string, help: string, labels: Record<string, string>, by = 1): void {
+  /** Adds to a counter with one low-cardinality label. */
+  count(name: string, help: string, label: string, value: string, by = 1): void {
     let counter = this.#counters.get(name);
     if (counter === undefined) {
-      counter = { help, values: new Map() };
+      counter = { help, label, values: new Map() };
       this.#counters.set(name, counter);
     }
-    const key = Object.entries(labels)
-      .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
-      .join(',');
-    counter.values.set(key, (counter.values.get(key) ?? 0) + by);
+    counter.values.set(value, (counter.values.get(value) ?? 0) + by);
   }
 
   #observe(event: BeaconEvent, series: string, raw: number, labels: string): void {
     const key = event.type === 'vital' ? `vital:${series}` : series;
-    let description = this.#descriptions.get(key);
-    if (description === undefined) {
-      description = describe(event, series);
-      this.#descriptions.set(key, description);
-    }
-    const { name, factor, bounds } = description;
-    let histogram = this.#histograms.get(name);
+    let histogram = this.#histograms.get(key);
     if (histogram === undefined) {
-      histogram = { name, help: `tokenpaint beacon metric ${series}.`, bounds, series: new Map() };
-      this.#histograms.set(name, histogram);
+      histogram = {
+        ...describe(event, series),
+        help: `tokenpaint beacon metric ${series}.`,
+        series: new Map(),
+      };
+      this.#histograms.set(key, histogram);
     }
     let state = histogram.series.get(labels);
     if (state === undefined) {
-      state = { counts: new Array<number>(bounds.length).fill(0), sum: 0, count: 0 };
+      state = { counts: new Array<number>(histogram.bounds.length).fill(0), sum: 0, count: 0 };
       histogram.series.set(labels, state);
     }
-    const value = raw * factor;
-    const i = bounds.findIndex((bound) => value <= bound);
-    if (i !== -1) state.counts[i] = (state.counts[i] ?? 0) + 1;
+    const value = raw * histogram.factor;
+    const { bounds } = histogram;
+    const { counts } = state;
+    let i = 0;
+    while (i < bounds.length && value > (bounds[i] ?? 0)) i++;
+    if (i < bounds.length) counts[i] = (counts[i] ?? 0) + 1;
     state.sum += value;
     state.count++;
   }
@@ -116,7 +126,8 @@ export class PrometheusRegistry {
     const lines: string[] = [];
     for (const [name, counter] of this.#counters) {
       lines.push(`# HELP ${name} ${counter.help}`, `# TYPE ${name} counter`);
-      for (const [labels, value] of counter.values) lines.push(`${name}{${labels}} ${value}`);
+      for (const [value, n] of counter.values)
+        lines.push(`${name}{${counter.label}="${escapeLabel(value)}"} ${n}`);
     }
     for (const histogram of this.#histograms.values()) {
       lines.push(`# HELP ${histogram.name} ${histogram.help}`, `# TYPE ${histogram.name} histogram`);

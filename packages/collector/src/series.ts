@@ -11,10 +11,26 @@ import type { BeaconEvent, BeaconTags } from '@tokenpaint/core';
 export function seriesOf(event: BeaconEvent): Array<[series: string, value: number]> {
   if (event.type === 'vital') return [[event.name, event.value]];
   const out: Array<[string, number]> = [];
-  for (const [name, value] of Object.entries(event.metrics)) if (value !== undefined) out.push([name, value]);
-  for (const stage of event.stages ?? []) out.push([`stage:${stage.name}`, stage.dur_ms]);
-  for (const breach of event.breaches ?? []) out.push([`breach:${breach.budget}`, breach.value_ms]);
+  for (const name in event.metrics) {
+    const value = event.metrics[name as keyof typeof event.metrics];
+    if (value !== undefined) out.push([name, value]);
+  }
+  for (const stage of event.stages ?? []) out.push([prefixed('stage:', stage.name), stage.dur_ms]);
+  for (const breach of event.breaches ?? []) out.push([prefixed('breach:', breach.budget), breach.value_ms]);
   return out;
+}
+
+// Series names built once and reused: the cells look each one up in a map for
+// every value, and a string seen before has its hash cached. Bounded, since
+// stage and budget names are a handful per app; past the bound, names are
+// built each time.
+const PREFIXED = new Map<string, string>();
+function prefixed(prefix: string, name: string): string {
+  const key = prefix + name;
+  const known = PREFIXED.get(key);
+  if (known !== undefined) return known;
+  if (PREFIXED.size < 10_000) PREFIXED.set(key, key);
+  return key;
 }
 
 /**
