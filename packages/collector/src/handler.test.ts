@@ -209,6 +209,29 @@ describe('routing', () => {
     expect((await handler(new Request('http://collector.test/collector/nothing'))).status).toBe(404);
   });
 
+  it('serves the dashboard with a strict content security policy, unless turned off', async () => {
+    const handler = collector();
+    const page = await handler(new Request('http://collector.test/'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('./dashboard/app.js');
+    const chart = await handler(new Request('http://collector.test/dashboard/uplot.js'));
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get('content-type')).toContain('javascript');
+    expect((await handler(new Request('http://collector.test/dashboard/nothing.js'))).status).toBe(404);
+    const off = collector({ dashboard: false });
+    expect((await off(new Request('http://collector.test/'))).status).toBe(404);
+  });
+
+  it("redirects a base path to its trailing slash, where the dashboard's relative links work", async () => {
+    const handler = collector({ basePath: '/collector' });
+    const response = await handler(new Request('http://collector.test/collector'));
+    expect(response.status).toBe(308);
+    expect(response.headers.get('location')).toBe('/collector/');
+    expect((await handler(new Request('http://collector.test/collector/'))).status).toBe(200);
+  });
+
   it('reports health with the number of events stored', async () => {
     const handler = collector();
     await handler(post(JSON.stringify(batch([answer()]))));

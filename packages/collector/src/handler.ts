@@ -1,6 +1,7 @@
 import { MAX_BEACON_BYTES, validateBeacon } from '@tokenpaint/core';
 import { CollectorQueryError, CollectorStorageError } from './errors.ts';
 import { checkOrigin, corsHeaders } from './http/cors.ts';
+import { dashboardFile } from './http/dashboard.ts';
 import { RateLimiter, type RateLimitOptions } from './http/rate-limit.ts';
 import { BodyError, readBody } from './http/read-body.ts';
 import { PrometheusRegistry } from './prometheus.ts';
@@ -36,6 +37,8 @@ export interface CollectorOptions {
   basePath?: string;
   /** A body must arrive within this many ms. Default 10,000. */
   bodyTimeoutMs?: number;
+  /** Serve the dashboard at `GET /` (default true). Its data routes are public like `/v1/stats`: put both behind your auth if the data is private. */
+  dashboard?: boolean;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -101,6 +104,7 @@ export function createCollector(options: CollectorOptions = {}): CollectorHandle
   const allowed = options.allowedOrigins ?? [];
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const dashboard = options.dashboard !== false;
 
   const countBeacon = (response: Response): Response => {
     prometheus.count(
@@ -276,6 +280,13 @@ export function createCollector(options: CollectorOptions = {}): CollectorHandle
     if (path === '/healthz') return json(200, { ok: true, events: store.eventCount() }, cors);
     const report = query(path, url.searchParams, cors);
     if (report !== undefined) return report;
+    if (dashboard) {
+      // Under a base path the page must be at `<base>/`: its links are relative.
+      if (url.pathname === basePath && basePath !== '')
+        return new Response(null, { status: 308, headers: { location: `${basePath}/` } });
+      const file = dashboardFile(path.slice(1));
+      if (file !== undefined) return file;
+    }
     return problem(404, 'not_found', `nothing at ${path}`, {}, cors);
   };
   return Object.assign(handler, { close: () => store.close(), store });
