@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bootstraps what a fresh machine lacks, then runs the given command with it on PATH.
 #
-#   bash .ci/tools.sh [--browser] <command...>
+#   bash .ci/tools.sh [--browser] [--prometheus] <command...>
 #
 # A fresh machine has Node 20 and npm only. The toolchain (Vite 8, Vitest 5,
 # eventsource-parser 4) wants Node >= 22.12, and the workspace runs TypeScript sources
@@ -16,6 +16,10 @@
 # wins if set; otherwise a browser Playwright downloaded itself; otherwise
 # Debian's /usr/bin/chromium, installed with apt-get when missing (Playwright's
 # own download cannot reach its CDN from a machine limited to package registries).
+#
+# --prometheus makes sure a Prometheus exists for the collector's scale-out test:
+# TOKENPAINT_PROMETHEUS wins if set; otherwise /usr/bin/prometheus, installed with
+# apt-get when missing. Where it cannot be installed the test skips and says so.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,7 +32,23 @@ PNPM_VERSION="12.21.0"
 log() { printf '[tokenpaint] %s\n' "$*" >&2; }
 
 need_browser=0
-if [[ "${1:-}" == "--browser" ]]; then need_browser=1; shift; fi
+need_prometheus=0
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --browser) need_browser=1 ;;
+    --prometheus) need_prometheus=1 ;;
+    *) log "unknown option $1"; exit 2 ;;
+  esac
+  shift
+done
+
+apt_updated=0
+apt_install() {
+  # apt_install <package>: 0 when installed, 1 when this machine cannot.
+  command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]] || return 1
+  if [[ $apt_updated == 0 ]]; then apt-get update -qq >&2 && apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >&2
+}
 
 node_is_recent() {
   # Exit 0 when the `node` on PATH is >= 22.18.
@@ -76,16 +96,20 @@ if [[ $need_browser == 1 ]]; then
   elif [[ -x /usr/bin/chromium ]]; then
     export TOKENPAINT_CHROMIUM=/usr/bin/chromium
   else
-    if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == 0 ]]; then
-      log "no Chromium found: installing Debian's chromium package"
-      apt-get update -qq >&2
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+    log "no Chromium found: installing Debian's chromium package"
+    if apt_install chromium; then
       export TOKENPAINT_CHROMIUM=/usr/bin/chromium
     else
       log "no Chromium found. Set TOKENPAINT_CHROMIUM to a Chromium/Chrome binary, or run 'pnpm exec playwright install chromium'."
       exit 1
     fi
   fi
+fi
+
+if [[ $need_prometheus == 1 && -z "${TOKENPAINT_PROMETHEUS:-}" && ! -x /usr/bin/prometheus ]]; then
+  log "no Prometheus found: installing Debian's prometheus package"
+  # Optional: the integration test skips, saying why, where this fails.
+  apt_install prometheus || log "could not install prometheus; the collector's Prometheus test will be skipped"
 fi
 
 exec "$@"
