@@ -29,7 +29,7 @@ function toRequest(request: IncomingMessage): Request {
 declare module 'node:http' {
   interface IncomingMessage {
     /** Set by connect (Vite's middleware stack) before it strips a mount prefix. */
-    originalUrl?: string;
+    originalUrl?: string | undefined;
   }
 }
 
