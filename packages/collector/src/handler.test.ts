@@ -154,6 +154,27 @@ describe('POST /v1/beacon', () => {
     expect((await send('1.1.1.1')).status).toBe(429);
   });
 
+  it('ignores unknown fields, at every level, and stores the event', async () => {
+    const handler = collector();
+    const event = {
+      ...answer(),
+      from_a_newer_reporter: true,
+      metrics: { ttft_ms: 100, not_a_metric_yet: 5 },
+    };
+    const response = await handler(post(JSON.stringify({ ...batch([event]), extra: { nested: [1, 2] } })));
+    expect(response.status).toBe(202);
+    expect(await body(response)).toMatchObject({ accepted: 1, rejected: [] });
+  });
+
+  it('answers 503 with Retry-After when storage fails, so the reporter keeps the beacon and retries', async () => {
+    const handler = collector();
+    await handler.store.close();
+    const response = await handler(post(JSON.stringify(batch([answer()]))));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(((await body(response)) as { error: { code: string } }).error.code).toBe('storage_unavailable');
+  });
+
   it('answers 405 to other methods', async () => {
     const handler = collector();
     const response = await handler(new Request('http://collector.test/v1/beacon'));
