@@ -7,7 +7,7 @@
 // 2. @tokenpaint/mock-llm imports no other workspace package: a mock built on the
 //    code it tests would agree with that code's mistakes.
 // 3. Inside core, a folder imports only its own layer or lower ones:
-//    subscribable, sse, beacon < protocols < json < run < view < testing.
+//    subscribable, sse, beacon < protocols < json < run < view, metrics < testing.
 // 4. @tokenpaint/react reaches core through its published entry points only
 //    (`@tokenpaint/core`, `/view`, `/testing`), never a deep path; and its hooks,
 //    a11y and scheduling modules import nothing from components/.
@@ -24,6 +24,7 @@ const CORE_LAYERS = {
   json: 2,
   run: 3,
   view: 4,
+  metrics: 4,
   testing: 5,
 };
 const CORE_ENTRIES = new Set(['@tokenpaint/core', '@tokenpaint/core/view', '@tokenpaint/core/testing']);

@@ -72,6 +72,8 @@ export type { JSONPath, PartialJSON, PartialJSONOptions } from './json/types.ts'
 
 // Real-user metrics: the beacon payload, shared by reporters and collectors
 
+export type { BeaconReporter, BeaconReporterOptions, BeaconSend, FlushReason } from './beacon/reporter.ts';
+export { createBeaconReporter, defaultBeaconSend } from './beacon/reporter.ts';
 export type {
   AnswerEvent,
   AnswerMetric,
@@ -100,3 +102,9 @@ export {
 } from './beacon/schema.ts';
 export type { BeaconFieldError, BeaconValidation, RejectedBeaconEvent } from './beacon/validate.ts';
 export { validateBeacon } from './beacon/validate.ts';
+
+// Real-user metrics: an answer's figures, derived from its run
+export type { AnswerEventOptions } from './metrics/answer-event.ts';
+export { toAnswerEvent } from './metrics/answer-event.ts';
+export type { AnswerMoments, DerivedAnswerMetrics, DeriveOptions } from './metrics/answer-metrics.ts';
+export { deriveAnswerMetrics } from './metrics/answer-metrics.ts';

@@ -1,0 +1,73 @@
+/**
+ * One finished run as a beacon {@link AnswerEvent}: the derived figures, the
+ * run's outcome and what it said about itself (protocol, model), under the
+ * app's tags.
+ */
+import type { AnswerEvent, BeaconTags, PaintMethod } from '../beacon/schema.ts';
+import { MAX_STRING_LENGTH } from '../beacon/schema.ts';
+import type { StreamSnapshot } from '../run/types.ts';
+import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './answer-metrics.ts';
+
+/** Options of {@link toAnswerEvent}. */
+export interface AnswerEventOptions extends DeriveOptions {
+  /** Unique per answer (a collector stores an answer once per id). Default: a random UUID. */
+  requestId?: string;
+  /** The user's action and the first paint, on the run's clock. */
+  moments?: AnswerMoments;
+  /** How `moments.firstPaint` was timed; required for paint figures to be reported. */
+  paintMethod?: PaintMethod;
+  /** The app's tags; `protocol` and `model` are added from the run where the app gave none. */
+  tags?: BeaconTags;
+  /** Epoch ms at the run clock's zero: `performance.timeOrigin` (the default) for `performance.now()`. */
+  timeOrigin?: number;
+}
+
+function randomId(): string {
+  const crypto = globalThis.crypto;
+  if (crypto?.randomUUID) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+function outcomeOf(snapshot: StreamSnapshot): AnswerEvent['outcome'] {
+  if (snapshot.status === 'done') return 'done';
+  if (snapshot.status === 'error') return 'error';
+  return 'aborted';
+}
+
+/** A finished run's answer event. Paint figures are left out unless the paint method is known. */
+export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOptions = {}): AnswerEvent {
+  const moments =
+    options.paintMethod === undefined
+      ? { ...options.moments, firstPaint: undefined }
+      : (options.moments ?? {});
+  const { metrics, tokenSource, flags } = deriveAnswerMetrics(
+    snapshot,
+    {
+      ...(moments.actionAt !== undefined && { actionAt: moments.actionAt }),
+      ...(moments.firstPaint !== undefined && { firstPaint: moments.firstPaint }),
+    },
+    options,
+  );
+  const timeOrigin =
+    options.timeOrigin ??
+    globalThis.performance?.timeOrigin ??
+    Date.now() - (globalThis.performance?.now() ?? 0);
+  const tags: BeaconTags = { protocol: snapshot.protocol };
+  if (snapshot.model !== undefined) tags.model = snapshot.model.slice(0, MAX_STRING_LENGTH);
+  Object.assign(tags, options.tags);
+  const event: AnswerEvent = {
+    type: 'answer',
+    request_id: options.requestId ?? randomId(),
+    at: Math.round(timeOrigin + (moments.actionAt ?? snapshot.timing.requestStart)),
+    outcome: outcomeOf(snapshot),
+    tags,
+    metrics,
+    token_source: tokenSource,
+  };
+  // The class name only: a message may quote the user's data.
+  if (snapshot.error !== undefined) event.error = snapshot.error.name.slice(0, MAX_STRING_LENGTH);
+  if (options.paintMethod !== undefined && moments.firstPaint !== undefined)
+    event.paint_method = options.paintMethod;
+  if (flags.length > 0) event.flags = flags;
+  return event;
+}

@@ -1,0 +1,152 @@
+import { createMockFetch, PRESET_NAMES } from '@tokenpaint/mock-llm';
+import { describe, expect, it } from 'vitest';
+import { validateBeacon } from '../beacon/validate.ts';
+import { startStream } from '../run/start-stream.ts';
+import type { StreamSnapshot, StreamTiming } from '../run/types.ts';
+import { HttpError } from '../sse/errors.ts';
+import { toAnswerEvent } from './answer-event.ts';
+import { deriveAnswerMetrics, looksBuffered } from './answer-metrics.ts';
+
+/** A final snapshot with a scripted timing: only what the metrics read. */
+function scripted(
+  timing: Partial<StreamTiming> & { tokenArrivals: number[] },
+  extra: Partial<StreamSnapshot> = {},
+): StreamSnapshot {
+  const arrivals = timing.tokenArrivals;
+  return {
+    status: 'done',
+    generation: 1,
+    protocol: 'openai-chat',
+    text: 'x'.repeat(arrivals.length),
+    reasoning: '',
+    toolCalls: [],
+    timing: {
+      requestStart: 1_000,
+      tokenCount: arrivals.length,
+      ...(arrivals.length > 0 && { firstToken: arrivals[0], lastToken: arrivals.at(-1) }),
+      ...timing,
+    },
+    ...extra,
+  } as StreamSnapshot;
+}
+
+describe('deriveAnswerMetrics', () => {
+  it('derives every figure from a scripted timeline', () => {
+    // Request at 1000, headers at 1100, first byte 1150, deltas every 20 ms from 1300, one 2.5 s stall.
+    const arrivals = [1300, 1320, 1340, 1360, 3860, 3880];
+    const snapshot = scripted({ responseHeaders: 1100, firstByte: 1150, tokenArrivals: arrivals, end: 3900 });
+    const { metrics, tokenSource, flags } = deriveAnswerMetrics(snapshot, {
+      actionAt: 950,
+      firstPaint: 1312.34,
+    });
+    expect(metrics).toEqual({
+      ttfb_ms: 150,
+      ttft_ms: 300,
+      ttft_from_action_ms: 350,
+      ttfp_ms: 312.3,
+      ttfp_from_action_ms: 362.3,
+      paint_lag_ms: 12.3,
+      output_tokens: 6,
+      // (3880 − 1300) / 5
+      tpot_ms: 516,
+      // 6 tokens over 2.58 s
+      tokens_per_s: 2.3,
+      // gaps 20, 20, 20, 2500, 20: nearest rank
+      itl_p50_ms: 20,
+      itl_p95_ms: 2500,
+      itl_p99_ms: 2500,
+      stalls: 1,
+      stall_ms: 2500,
+      e2e_ms: 2900,
+      e2e_from_action_ms: 2950,
+      tool_calls: 0,
+    });
+    expect(tokenSource).toBe('counted');
+    expect(flags).toEqual([]);
+  });
+
+  it("counts output tokens from the provider's usage when the stream carried it, and says so", () => {
+    const snapshot = scripted(
+      { tokenArrivals: [1300, 1400, 1500] },
+      { usage: { inputTokens: 900, outputTokens: 21 } },
+    );
+    const { metrics, tokenSource } = deriveAnswerMetrics(snapshot);
+    expect(tokenSource).toBe('usage');
+    expect(metrics.output_tokens).toBe(21);
+    expect(metrics.input_tokens).toBe(900);
+    expect(metrics.tpot_ms).toBe(10);
+  });
+
+  it('reports only what happened: no token, no token figures; no paint, no paint figures', () => {
+    const { metrics } = deriveAnswerMetrics(scripted({ tokenArrivals: [], end: 1200 }, { status: 'error' }));
+    expect(metrics).toEqual({ e2e_ms: 200, tool_calls: 0 });
+  });
+});
+
+describe('looksBuffered', () => {
+  const burst = (at: number, count: number, every = 0.1) =>
+    Array.from({ length: count }, (_, i) => at + i * every);
+  it('flags a burst of deltas after a silence, and not a fast stream, an instant one or a short one', () => {
+    expect(looksBuffered(0, burst(1500, 60))).toBe(true);
+    expect(looksBuffered(0, burst(1500, 60, 1))).toBe(false); // 1,000 deltas/s streams
+    expect(looksBuffered(0, burst(5, 60))).toBe(false); // no silence before it
+    expect(looksBuffered(0, burst(1500, 10))).toBe(false); // too short to tell
+  });
+
+  const body = { model: 'mock', stream: true, messages: [{ role: 'user', content: 'hi' }] };
+  for (const preset of PRESET_NAMES) {
+    it(`is ${preset === 'buffered-proxy' ? '' : 'not '}tripped by the mock's ${preset} preset`, async () => {
+      // Timings shrunk where they do not change the shape: a real first-token wait, a fast stream.
+      const run = startStream({
+        url: `http://mock/v1/chat/completions?preset=${preset}&ttft=300&tps=1000&stallMs=300&retryAfter=0`,
+        body,
+        fetch: createMockFetch({ retryMs: 10 }),
+        retry: { maxRetries: 0 },
+      });
+      const final = await run.done;
+      const { flags } = deriveAnswerMetrics(final);
+      expect(flags.includes('buffered'), `${preset}: ${final.timing.tokenCount} deltas`).toBe(
+        preset === 'buffered-proxy',
+      );
+    });
+  }
+});
+
+describe('toAnswerEvent', () => {
+  it('makes a valid beacon event with the run’s protocol and model, the app’s tags, and epoch time', () => {
+    const snapshot = scripted(
+      { firstByte: 1100, tokenArrivals: [1300, 1350], end: 1400 },
+      { model: 'gpt-4.1' },
+    );
+    const event = toAnswerEvent(snapshot, {
+      requestId: 'r-1',
+      timeOrigin: 1_800_000_000_000,
+      moments: { actionAt: 990, firstPaint: 1316 },
+      paintMethod: 'element-timing',
+      tags: { feature: 'chat' },
+    });
+    expect(event).toMatchObject({
+      type: 'answer',
+      request_id: 'r-1',
+      at: 1_800_000_000_990,
+      outcome: 'done',
+      tags: { protocol: 'openai-chat', model: 'gpt-4.1', feature: 'chat' },
+      paint_method: 'element-timing',
+      token_source: 'counted',
+    });
+    expect(event.metrics.paint_lag_ms).toBe(16);
+    const validated = validateBeacon({ v: 1, session_id: 's', sent_at: Date.now(), events: [event] });
+    expect(validated.ok && validated.rejected).toEqual([]);
+  });
+
+  it('reports an error by its class name only, and paint figures only with their method', () => {
+    const error = new HttpError(502, 'Bad Gateway', 'upstream said "secret user text"');
+    const snapshot = scripted({ tokenArrivals: [1300], end: 1500 }, { status: 'error', error });
+    const event = toAnswerEvent(snapshot, { moments: { firstPaint: 1310 } });
+    expect(event.outcome).toBe('error');
+    expect(event.error).toBe('HttpError');
+    expect(JSON.stringify(event)).not.toContain('secret');
+    expect(event.metrics.ttfp_ms).toBeUndefined();
+    expect(event.paint_method).toBeUndefined();
+  });
+});
