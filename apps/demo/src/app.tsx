@@ -83,7 +83,10 @@ export function App(): ReactNode {
     <main className="demo">
       <header>
         <h1>tokenpaint</h1>
-        <p>Streamed LLM output that feels fast. Every answer below comes from the mock LLM on this server.</p>
+        <p>
+          Streamed LLM output that feels fast. Every answer below comes from the mock LLM on this server, and
+          is reported to its beacon collector: <a href="/collector/">latency dashboard</a>.
+        </p>
       </header>
       <form className="demo-controls" onSubmit={send} aria-label="Request">
         <Select

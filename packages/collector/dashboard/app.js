@@ -172,7 +172,8 @@ function renderSeries(series) {
     {
       series: [{}, ...lines.map((line) => ({ ...line, spanGaps: false, value: (_u, v) => format(v, unit) }))],
       axes: [{}, { label: unit, size: 60 }],
-      scales: { x: { time: true } },
+      // The axis spans the window asked for, however few points it holds.
+      scales: { x: { time: true, range: () => [series.from / 1000, series.to / 1000] } },
     },
     [times.map((t) => t / 1000), ...data],
   );

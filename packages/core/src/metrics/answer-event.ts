@@ -3,7 +3,7 @@
  * run's outcome and what it said about itself (protocol, model), under the
  * app's tags.
  */
-import type { AnswerEvent, BeaconTags, PaintMethod } from '../beacon/schema.ts';
+import type { AnswerEvent, BeaconStage, BeaconTags, PaintMethod } from '../beacon/schema.ts';
 import { MAX_STRING_LENGTH } from '../beacon/schema.ts';
 import type { StreamSnapshot } from '../run/types.ts';
 import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './answer-metrics.ts';
@@ -69,5 +69,28 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
   if (options.paintMethod !== undefined && moments.firstPaint !== undefined)
     event.paint_method = options.paintMethod;
   if (flags.length > 0) event.flags = flags;
+  const stages = clientStages(snapshot, moments.firstPaint);
+  if (stages.length > 0) event.stages = stages;
   return event;
 }
+
+/**
+ * The waterfall as the run itself saw it, each stage from the request start:
+ * `ttfb` (request → first byte: network and server together, until Resource
+ * Timing splits it), `first-token` (first byte → first token: the model's
+ * wait after the response began), `paint` (first token → first paint).
+ */
+function clientStages(snapshot: StreamSnapshot, firstPaint: number | undefined): BeaconStage[] {
+  const { requestStart, firstByte, firstToken } = snapshot.timing;
+  const stages: BeaconStage[] = [];
+  const stage = (name: string, from: number, to: number): void => {
+    if (to >= from)
+      stages.push({ name, source: 'client', start_ms: ms(from - requestStart), dur_ms: ms(to - from) });
+  };
+  if (firstByte !== undefined) stage('ttfb', requestStart, firstByte);
+  if (firstByte !== undefined && firstToken !== undefined) stage('first-token', firstByte, firstToken);
+  if (firstToken !== undefined && firstPaint !== undefined) stage('paint', firstToken, firstPaint);
+  return stages;
+}
+
+const ms = (value: number): number => Math.round(value * 10) / 10;

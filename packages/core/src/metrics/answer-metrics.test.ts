@@ -135,6 +135,11 @@ describe('toAnswerEvent', () => {
       token_source: 'counted',
     });
     expect(event.metrics.paint_lag_ms).toBe(16);
+    expect(event.stages).toEqual([
+      { name: 'ttfb', source: 'client', start_ms: 0, dur_ms: 100 },
+      { name: 'first-token', source: 'client', start_ms: 100, dur_ms: 200 },
+      { name: 'paint', source: 'client', start_ms: 300, dur_ms: 16 },
+    ]);
     const validated = validateBeacon({ v: 1, session_id: 's', sent_at: Date.now(), events: [event] });
     expect(validated.ok && validated.rejected).toEqual([]);
   });

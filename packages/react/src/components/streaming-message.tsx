@@ -1,7 +1,7 @@
 'use client';
-import { isRunning } from '@tokenpaint/core';
+import { isRunning, markTextCommitted } from '@tokenpaint/core';
 import { statusAnnouncement } from '@tokenpaint/core/view';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useKeepFocus } from '../a11y/use-keep-focus.ts';
 import { type UseStreamOptions, useStream } from '../hooks/use-stream.ts';
 import {
@@ -77,6 +77,11 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   const showSkeleton = layout !== null && !hasOutput && running;
   const root = useRef<HTMLElement>(null);
   useKeepFocus(root, running);
+  // The commit that first shows this answer's text: time the frame that paints it.
+  const textShown = text !== '';
+  useLayoutEffect(() => {
+    if (textShown && run !== null) markTextCommitted(run, snapshot.generation);
+  }, [textShown, run, snapshot.generation]);
 
   return (
     <article

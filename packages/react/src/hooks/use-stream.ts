@@ -8,6 +8,7 @@ import {
 } from '@tokenpaint/core';
 import type { PacingOptions } from '@tokenpaint/core/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useReportRun } from '../metrics/use-report-run.ts';
 import { useRequestKey } from './request-key.ts';
 import { useRunView } from './run-views.ts';
 import { useViewSelector } from './use-view-selector.ts';
@@ -92,6 +93,8 @@ export function useStream(options: UseStreamOptions): UseStreamResult {
   const protocol = external ? undefined : options.protocol;
   const view = useRunView(run, options.pacing ?? false, protocol);
   const snapshot = useViewSelector(view, select);
+  // Inside a <TokenpaintProvider>, each finished answer is reported.
+  useReportRun(run);
 
   const canRetry = run !== null && !isRunning(snapshot.status) && (external !== undefined || enabled);
   const abort = useCallback(() => {

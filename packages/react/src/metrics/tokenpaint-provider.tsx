@@ -1,0 +1,71 @@
+'use client';
+import {
+  type BeaconReporter,
+  type BeaconReporterOptions,
+  type BeaconTags,
+  createBeaconReporter,
+} from '@tokenpaint/core';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+
+/** What runs inside a {@link TokenpaintProvider} report to. */
+export interface MetricsContextValue {
+  readonly reporter: BeaconReporter | null;
+  /** The provider's tags as of now (read when an answer is reported, so new tags never resubscribe runs). */
+  readonly tags: () => BeaconTags;
+}
+
+const NO_TAGS = (): BeaconTags => ({});
+const MetricsContext = createContext<MetricsContextValue>({ reporter: null, tags: NO_TAGS });
+
+/** Props of {@link TokenpaintProvider}. */
+export interface TokenpaintProviderProps {
+  /** Where answers are reported: a reporter, or the options to create one (`{ url: '/collector/v1/beacon' }`). */
+  readonly beacon?: BeaconReporter | BeaconReporterOptions;
+  /** Tags on every answer reported inside (e.g. `prompt_version`, `feature`). */
+  readonly tags?: BeaconTags;
+  readonly children?: ReactNode;
+}
+
+const isReporter = (beacon: TokenpaintProviderProps['beacon']): beacon is BeaconReporter =>
+  typeof (beacon as BeaconReporter | undefined)?.report === 'function';
+
+/**
+ * Every `<StreamingMessage>` and `useStream` inside reports each answer it
+ * finishes (see `toAnswerEvent` in `@tokenpaint/core`) with no other change.
+ * A reporter created from options lives as long as the provider; one passed in
+ * is the app's to close.
+ *
+ * @example
+ * <TokenpaintProvider beacon={{ url: '/collector/v1/beacon' }} tags={{ prompt_version: '14' }}>
+ *   <App />
+ * </TokenpaintProvider>
+ */
+export function TokenpaintProvider({ beacon, tags, children }: TokenpaintProviderProps): ReactNode {
+  const [owned, setOwned] = useState<BeaconReporter | null>(null);
+  const options = beacon !== undefined && !isReporter(beacon) ? beacon : undefined;
+  const url = options?.url;
+  // Created after mount (it listens to the page), once per URL; StrictMode's
+  // double mount closes the first one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the options object is re-created every render; the URL identifies the reporter
+  useEffect(() => {
+    if (options === undefined) return;
+    const reporter = createBeaconReporter(options);
+    setOwned(reporter);
+    return () => {
+      reporter.close();
+      setOwned(null);
+    };
+  }, [url]);
+  const reporter = isReporter(beacon) ? beacon : owned;
+  const latestTags = useRef(tags);
+  useEffect(() => {
+    latestTags.current = tags;
+  });
+  const value = useMemo(() => ({ reporter, tags: () => latestTags.current ?? {} }), [reporter]);
+  return <MetricsContext.Provider value={value}>{children}</MetricsContext.Provider>;
+}
+
+/** The reporter and tags of the nearest {@link TokenpaintProvider} (none outside one). */
+export function useMetricsContext(): MetricsContextValue {
+  return useContext(MetricsContext);
+}
