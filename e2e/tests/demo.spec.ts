@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { type AnswerEvent, validateBeacon } from '@tokenpaint/core';
 import { MOCK_PROTOCOLS, SCRIPTS } from '@tokenpaint/mock-llm';
 import { installFrameProbe, readFrames, readLayoutShift } from '../support/frame-probe.ts';
 
@@ -88,4 +89,36 @@ test('a dropped connection ends in an error that keeps the received text', async
   expect(kept.length).toBeGreaterThan(20);
   expect(squash(SCRIPTS.text.text).startsWith(kept)).toBe(true);
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
+test('reports the answer when the page is hidden: a schema-valid beacon with the tags and figures', async ({
+  page,
+}) => {
+  const bodies: string[] = [];
+  // The test endpoint: the beacon is captured here, not stored, so other tests' beacons cannot mix in.
+  await page.route('**/collector/v1/beacon', async (route) => {
+    bodies.push(route.request().postData() ?? '');
+    await route.fulfill({ status: 202, contentType: 'application/json', body: '{}' });
+  });
+  await page.goto('/?protocol=anthropic&preset=fast&script=text&tps=200');
+  await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+  // Let the reporter receive the answer (after its paint is timed), then hide the page.
+  await page.waitForTimeout(300);
+  expect(bodies).toHaveLength(0); // batched, not sent per answer
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(() => bodies.length).toBe(1);
+  const result = validateBeacon(JSON.parse(bodies[0] ?? ''));
+  expect(result.ok && result.rejected).toEqual([]);
+  const event = result.ok ? (result.batch.events[0] as AnswerEvent) : undefined;
+  expect(event).toMatchObject({
+    type: 'answer',
+    outcome: 'done',
+    paint_method: 'next-frame',
+    tags: { feature: 'demo', protocol: 'anthropic', device_type: 'desktop' },
+  });
+  expect(event?.metrics.ttfp_ms).toBeGreaterThanOrEqual(event?.metrics.ttft_ms ?? Number.POSITIVE_INFINITY);
+  expect(event?.stages?.map((stage) => stage.name)).toEqual(['ttfb', 'first-token', 'paint']);
 });
