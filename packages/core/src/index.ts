@@ -109,4 +109,4 @@ export { toAnswerEvent } from './metrics/answer-event.ts';
 export type { AnswerMoments, DerivedAnswerMetrics, DeriveOptions } from './metrics/answer-metrics.ts';
 export { deriveAnswerMetrics } from './metrics/answer-metrics.ts';
 export type { FirstPaint } from './metrics/first-paint.ts';
-export { firstPaintOf, markTextCommitted } from './metrics/first-paint.ts';
+export { firstPaintOf, markTextCommitted, textBlockOf } from './metrics/first-paint.ts';

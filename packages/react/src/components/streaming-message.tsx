@@ -1,5 +1,5 @@
 'use client';
-import { isRunning, markTextCommitted } from '@tokenpaint/core';
+import { isRunning, markTextCommitted, textBlockOf } from '@tokenpaint/core';
 import { statusAnnouncement } from '@tokenpaint/core/view';
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useKeepFocus } from '../a11y/use-keep-focus.ts';
@@ -79,8 +79,11 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   useKeepFocus(root, running);
   // The commit that first shows this answer's text: time the frame that paints it.
   const textShown = text !== '';
+  const body = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (textShown && run !== null) markTextCommitted(run, snapshot.generation);
+    if (!textShown || run === null) return;
+    const block = body.current === null ? undefined : textBlockOf(body.current);
+    markTextCommitted(run, snapshot.generation, block);
   }, [textShown, run, snapshot.generation]);
 
   return (
@@ -103,6 +106,7 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
       {/* aria-busy sits on the body, not the root: assistive technology may hold back changes inside a
           busy element, and the live regions below must keep speaking while the answer streams. */}
       <div
+        ref={body}
         data-tp-part="body"
         aria-busy={running}
         style={
