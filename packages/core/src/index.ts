@@ -108,5 +108,7 @@ export type { AnswerEventOptions } from './metrics/answer-event.ts';
 export { toAnswerEvent } from './metrics/answer-event.ts';
 export type { AnswerMoments, DerivedAnswerMetrics, DeriveOptions } from './metrics/answer-metrics.ts';
 export { deriveAnswerMetrics } from './metrics/answer-metrics.ts';
+export type { LatencyBudgets } from './metrics/budgets.ts';
+export { checkBudgets, DEFAULT_BUDGETS } from './metrics/budgets.ts';
 export type { FirstPaint } from './metrics/first-paint.ts';
 export { firstPaintOf, markTextCommitted, textBlockOf } from './metrics/first-paint.ts';

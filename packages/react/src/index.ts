@@ -8,12 +8,15 @@
 
 // The core names a React app needs, so it installs one package.
 export type {
+  AnswerEvent,
+  BeaconBreach,
   BeaconReporter,
   BeaconReporterOptions,
   BeaconTags,
   Clock,
   FinishReason,
   JSONPath,
+  LatencyBudgets,
   OutputKind,
   PartialJSONOptions,
   RetryInfo,
@@ -97,7 +100,11 @@ export { useToolCall } from './hooks/use-tool-call.ts';
 export type { EqualityFn } from './hooks/use-view-selector.ts';
 
 // The frame clock (inject a fake one in tests: `@tokenpaint/react/testing`)
-export type { MetricsContextValue, TokenpaintProviderProps } from './metrics/tokenpaint-provider.tsx';
+export type {
+  MetricsContextValue,
+  MetricsSettings,
+  TokenpaintProviderProps,
+} from './metrics/tokenpaint-provider.tsx';
 export { TokenpaintProvider, useMetricsContext } from './metrics/tokenpaint-provider.tsx';
 export type { FrameSchedulerProviderProps } from './scheduling/scheduler-context.tsx';
 export { FrameSchedulerProvider, useFrameScheduler } from './scheduling/scheduler-context.tsx';

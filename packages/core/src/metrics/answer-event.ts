@@ -7,6 +7,7 @@ import type { AnswerEvent, BeaconStage, BeaconTags, PaintMethod } from '../beaco
 import { MAX_STRING_LENGTH } from '../beacon/schema.ts';
 import type { StreamSnapshot } from '../run/types.ts';
 import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './answer-metrics.ts';
+import { checkBudgets, DEFAULT_BUDGETS, type LatencyBudgets } from './budgets.ts';
 
 /** Options of {@link toAnswerEvent}. */
 export interface AnswerEventOptions extends DeriveOptions {
@@ -20,6 +21,8 @@ export interface AnswerEventOptions extends DeriveOptions {
   tags?: BeaconTags;
   /** Epoch ms at the run clock's zero: `performance.timeOrigin` (the default) for `performance.now()`. */
   timeOrigin?: number;
+  /** Budgets to check (merged over {@link DEFAULT_BUDGETS}), or `false` for none. */
+  budgets?: LatencyBudgets | false;
 }
 
 function randomId(): string {
@@ -71,6 +74,10 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
   if (flags.length > 0) event.flags = flags;
   const stages = clientStages(snapshot, moments.firstPaint);
   if (stages.length > 0) event.stages = stages;
+  if (options.budgets !== false) {
+    const breaches = checkBudgets(metrics, stages, { ...DEFAULT_BUDGETS, ...options.budgets });
+    if (breaches.length > 0) event.breaches = breaches;
+  }
   return event;
 }
 

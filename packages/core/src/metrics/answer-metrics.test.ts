@@ -155,3 +155,23 @@ describe('toAnswerEvent', () => {
     expect(event.paint_method).toBeUndefined();
   });
 });
+
+describe('budgets', () => {
+  it('lists every default budget an answer went over, metrics and stages, and none when turned off', () => {
+    // TTFT 3.2 s, a first-token stage of 3.1 s, the whole answer 9 s, paint 30 ms after the token.
+    const snapshot = scripted({ firstByte: 1100, tokenArrivals: [4200, 4210, 10_000], end: 10_000 });
+    const event = toAnswerEvent(snapshot, { moments: { firstPaint: 4230 }, paintMethod: 'element-timing' });
+    expect(event.breaches).toEqual([
+      { budget: 'ttft_ms', value_ms: 3200, budget_ms: 3000 },
+      { budget: 'e2e_ms', value_ms: 9000, budget_ms: 8000 },
+      { budget: 'paint_lag_ms', value_ms: 30, budget_ms: 16 },
+      // (10000 − 4200) / 2
+      { budget: 'tpot_ms', value_ms: 2900, budget_ms: 50 },
+    ]);
+    const custom = toAnswerEvent(snapshot, {
+      budgets: { ttft_ms: 5_000, tpot_ms: undefined, 'first-token': 1_000 },
+    });
+    expect(custom.breaches?.map((breach) => breach.budget)).toEqual(['e2e_ms', 'first-token']);
+    expect(toAnswerEvent(snapshot, { budgets: false }).breaches).toBeUndefined();
+  });
+});

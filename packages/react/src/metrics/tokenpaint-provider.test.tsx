@@ -73,6 +73,29 @@ describe('<TokenpaintProvider>', () => {
     expect(new Set(events.map((e) => e.request_id)).size).toBe(2);
   });
 
+  it('tells the app of the budgets an answer went over, and puts them in its beacon', async () => {
+    const { events, reporter } = recordingReporter();
+    const seen: string[][] = [];
+    const run = startStream({
+      url: 'http://mock/v1/chat/completions?preset=instant',
+      body,
+      fetch: createMockFetch(),
+    });
+    render(
+      <TokenpaintProvider
+        beacon={reporter}
+        budgets={{ e2e_ms: 0.01, ttft_ms: undefined }}
+        onBudgetExceeded={(breaches) => seen.push(breaches.map((breach) => breach.budget))}
+      >
+        <StreamingMessage run={run} />
+      </TokenpaintProvider>,
+    );
+    await waitFor(() => expect(events).toHaveLength(1));
+    expect(seen).toEqual([events[0]?.breaches?.map((breach) => breach.budget)]);
+    expect(seen[0]).toContain('e2e_ms');
+    expect(seen[0]).not.toContain('ttft_ms');
+  });
+
   it('reports nothing outside a provider, and renders the same', async () => {
     const run = startStream({
       url: 'http://mock/v1/chat/completions?preset=instant',

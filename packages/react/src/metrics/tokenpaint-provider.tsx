@@ -1,21 +1,31 @@
 'use client';
 import {
+  type AnswerEvent,
+  type BeaconBreach,
   type BeaconReporter,
   type BeaconReporterOptions,
   type BeaconTags,
   createBeaconReporter,
+  type LatencyBudgets,
 } from '@tokenpaint/core';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
 /** What runs inside a {@link TokenpaintProvider} report to. */
 export interface MetricsContextValue {
   readonly reporter: BeaconReporter | null;
-  /** The provider's tags as of now (read when an answer is reported, so new tags never resubscribe runs). */
-  readonly tags: () => BeaconTags;
+  /** The provider's settings as of now (read when an answer ends, so new props never resubscribe runs). */
+  readonly settings: () => MetricsSettings;
 }
 
-const NO_TAGS = (): BeaconTags => ({});
-const MetricsContext = createContext<MetricsContextValue>({ reporter: null, tags: NO_TAGS });
+/** What a finished answer is reported with. */
+export interface MetricsSettings {
+  readonly tags: BeaconTags;
+  readonly budgets?: LatencyBudgets | false;
+  readonly onBudgetExceeded?: (breaches: readonly BeaconBreach[], answer: AnswerEvent) => void;
+}
+
+const NO_SETTINGS = (): MetricsSettings => ({ tags: {} });
+const MetricsContext = createContext<MetricsContextValue>({ reporter: null, settings: NO_SETTINGS });
 
 /** Props of {@link TokenpaintProvider}. */
 export interface TokenpaintProviderProps {
@@ -23,6 +33,10 @@ export interface TokenpaintProviderProps {
   readonly beacon?: BeaconReporter | BeaconReporterOptions;
   /** Tags on every answer reported inside (e.g. `prompt_version`, `feature`). */
   readonly tags?: BeaconTags;
+  /** Latency budgets, merged over core's `DEFAULT_BUDGETS`; `false` checks none. */
+  readonly budgets?: LatencyBudgets | false;
+  /** Called with the budgets an answer went over (they are in its beacon too). */
+  readonly onBudgetExceeded?: (breaches: readonly BeaconBreach[], answer: AnswerEvent) => void;
   readonly children?: ReactNode;
 }
 
@@ -40,7 +54,13 @@ const isReporter = (beacon: TokenpaintProviderProps['beacon']): beacon is Beacon
  *   <App />
  * </TokenpaintProvider>
  */
-export function TokenpaintProvider({ beacon, tags, children }: TokenpaintProviderProps): ReactNode {
+export function TokenpaintProvider({
+  beacon,
+  tags,
+  budgets,
+  onBudgetExceeded,
+  children,
+}: TokenpaintProviderProps): ReactNode {
   const [owned, setOwned] = useState<BeaconReporter | null>(null);
   const options = beacon !== undefined && !isReporter(beacon) ? beacon : undefined;
   const url = options?.url;
@@ -57,11 +77,15 @@ export function TokenpaintProvider({ beacon, tags, children }: TokenpaintProvide
     };
   }, [url]);
   const reporter = isReporter(beacon) ? beacon : owned;
-  const latestTags = useRef(tags);
+  const latest = useRef<MetricsSettings>({ tags: {} });
   useEffect(() => {
-    latestTags.current = tags;
+    latest.current = {
+      tags: tags ?? {},
+      ...(budgets !== undefined && { budgets }),
+      ...(onBudgetExceeded !== undefined && { onBudgetExceeded }),
+    };
   });
-  const value = useMemo(() => ({ reporter, tags: () => latestTags.current ?? {} }), [reporter]);
+  const value = useMemo(() => ({ reporter, settings: () => latest.current }), [reporter]);
   return <MetricsContext.Provider value={value}>{children}</MetricsContext.Provider>;
 }
 

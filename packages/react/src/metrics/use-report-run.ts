@@ -12,7 +12,7 @@ const reported = new WeakMap<StreamRun, Set<number>>();
  * not the pacer's.
  */
 export function useReportRun(run: StreamRun | null): void {
-  const { reporter, tags } = useMetricsContext();
+  const { reporter, settings } = useMetricsContext();
   useEffect(() => {
     if (run === null || reporter === null) return;
     const check = (): void => {
@@ -26,15 +26,25 @@ export function useReportRun(run: StreamRun | null): void {
       if (done.has(final.generation)) return;
       done.add(final.generation);
       void firstPaintOf(run, final.generation).then((paint) => {
-        reporter.report(
-          toAnswerEvent(final, {
-            tags: tags(),
-            ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
-          }),
-        );
+        const { tags, budgets, onBudgetExceeded } = settings();
+        const answer = toAnswerEvent(final, {
+          tags,
+          ...(budgets !== undefined && { budgets }),
+          ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
+        });
+        reporter.report(answer);
+        // The app's callback must not break reporting for the next answer.
+        if (answer.breaches !== undefined && onBudgetExceeded !== undefined)
+          try {
+            onBudgetExceeded(answer.breaches, answer);
+          } catch (error) {
+            queueMicrotask(() => {
+              throw error;
+            });
+          }
       });
     };
     check();
     return run.subscribe(check);
-  }, [run, reporter, tags]);
+  }, [run, reporter, settings]);
 }
