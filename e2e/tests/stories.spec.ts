@@ -338,3 +338,26 @@ test.describe('ToolCallView', () => {
     await expect.poll(() => entries.count()).toBeGreaterThan(before + 5);
   });
 });
+
+test.describe('latency HUD', () => {
+  test('shows the waterfall, TTFT and time on screen of the answer beside it, and a screenshot of it', async ({
+    page,
+  }, testInfo) => {
+    await openStory(page, 'latency-hud--typical');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    const hud = page.locator('[data-tp-part="hud"]');
+    await expect(hud).toHaveAttribute('data-tp-status', 'done');
+    await expect(hud.locator('[data-tp-figure="ttft"]')).toHaveText(/^\d+ ms$/);
+    await expect(hud.locator('[data-tp-figure="ttfp"]')).toHaveText(/^\d+ ms element-timing$/);
+    await expect(hud.locator('[data-tp-stage]')).toHaveCount(3);
+    const shot = await hud.screenshot({ path: testInfo.outputPath('latency-hud.png') });
+    await testInfo.attach('latency HUD', { body: shot, contentType: 'image/png' });
+  });
+
+  test('names the fix when a buffering proxy held the stream', async ({ page }) => {
+    await openStory(page, 'latency-hud--buffered-proxy');
+    await expect(page.locator('[data-tp-part="hud-flag"]')).toContainText('X-Accel-Buffering: no', {
+      timeout: 20_000,
+    });
+  });
+});

@@ -73,6 +73,8 @@ export {
 export { Countdown, Elapsed } from './components/elapsed.tsx';
 export type { JSONValueViewProps } from './components/json-value-view.tsx';
 export { JSONValueView } from './components/json-value-view.tsx';
+export type { LatencyHUDProps } from './components/latency-hud.tsx';
+export { LatencyHUD } from './components/latency-hud.tsx';
 export type {
   ActionsProps,
   ReasoningProps,
@@ -106,5 +108,7 @@ export type {
   TokenpaintProviderProps,
 } from './metrics/tokenpaint-provider.tsx';
 export { TokenpaintProvider, useMetricsContext } from './metrics/tokenpaint-provider.tsx';
+export type { RunMetrics } from './metrics/use-run-metrics.ts';
+export { useRunMetrics } from './metrics/use-run-metrics.ts';
 export type { FrameSchedulerProviderProps } from './scheduling/scheduler-context.tsx';
 export { FrameSchedulerProvider, useFrameScheduler } from './scheduling/scheduler-context.tsx';

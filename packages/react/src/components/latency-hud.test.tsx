@@ -1,0 +1,55 @@
+import { render, waitFor } from '@testing-library/react';
+import { startStream } from '@tokenpaint/core';
+import { createMockFetch } from '@tokenpaint/mock-llm';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { LatencyHUD } from './latency-hud.tsx';
+import { StreamingMessage } from './streaming-message.tsx';
+
+const body = { model: 'mock', stream: true, messages: [{ role: 'user', content: 'Hi' }] };
+const figure = (container: HTMLElement, name: string) =>
+  container.querySelector(`[data-tp-figure="${name}"]`)?.textContent;
+
+describe('<LatencyHUD>', () => {
+  it("shows the answer's TTFT, rate and waterfall once it is known, and nothing without a run", async () => {
+    const run = startStream({
+      url: 'http://mock/v1/chat/completions?preset=instant',
+      body,
+      fetch: createMockFetch(),
+    });
+    const { container } = render(
+      <>
+        <StreamingMessage run={run} />
+        <LatencyHUD run={run} />
+      </>,
+    );
+    await run.done;
+    await waitFor(() =>
+      expect(container.querySelector('[data-tp-part="hud"]')?.getAttribute('data-tp-status')).toBe('done'),
+    );
+    expect(figure(container, 'ttft')).toMatch(/^\d+ ms$/);
+    expect(
+      container.querySelectorAll('[data-tp-part="hud-waterfall"] [data-tp-stage]').length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(render(<LatencyHUD run={null} />).container.innerHTML).toBe('');
+  });
+
+  it('flags a buffered stream with the fix', async () => {
+    const run = startStream({
+      url: 'http://mock/v1/chat/completions?preset=buffered-proxy&ttft=300&tps=1000',
+      body,
+      fetch: createMockFetch(),
+    });
+    const { container } = render(<LatencyHUD run={run} />);
+    await run.done;
+    await waitFor(() =>
+      expect(container.querySelector('[data-tp-part="hud-flag"]')?.textContent).toContain(
+        'X-Accel-Buffering',
+      ),
+    );
+  });
+
+  it('renders on the server without touching browser APIs', () => {
+    expect(renderToString(<LatencyHUD run={null} />)).toBe('');
+  });
+});
