@@ -112,3 +112,5 @@ export type { LatencyBudgets } from './metrics/budgets.ts';
 export { checkBudgets, DEFAULT_BUDGETS } from './metrics/budgets.ts';
 export type { FirstPaint } from './metrics/first-paint.ts';
 export { firstPaintOf, markTextCommitted, textBlockOf } from './metrics/first-paint.ts';
+export type { VitalMetric, WebVitalsModule } from './metrics/web-vitals.ts';
+export { noteStreaming, reportWebVitals, toVitalEvent } from './metrics/web-vitals.ts';

@@ -7,6 +7,7 @@ import {
   type BeaconTags,
   createBeaconReporter,
   type LatencyBudgets,
+  reportWebVitals,
 } from '@tokenpaint/core';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
@@ -37,6 +38,8 @@ export interface TokenpaintProviderProps {
   readonly budgets?: LatencyBudgets | false;
   /** Called with the budgets an answer went over (they are in its beacon too). */
   readonly onBudgetExceeded?: (breaches: readonly BeaconBreach[], answer: AnswerEvent) => void;
+  /** Report the page's web vitals (INP, LCP, CLS, FCP, TTFB) once, in the same session. Default true. */
+  readonly vitals?: boolean;
   readonly children?: ReactNode;
 }
 
@@ -59,6 +62,7 @@ export function TokenpaintProvider({
   tags,
   budgets,
   onBudgetExceeded,
+  vitals = true,
   children,
 }: TokenpaintProviderProps): ReactNode {
   const [owned, setOwned] = useState<BeaconReporter | null>(null);
@@ -86,6 +90,10 @@ export function TokenpaintProvider({
     };
   });
   const value = useMemo(() => ({ reporter, settings: () => latest.current }), [reporter]);
+  useEffect(() => {
+    // Once per reporter (reportWebVitals ignores a second call): vitals are per page.
+    if (vitals && reporter !== null) void reportWebVitals(reporter, { tags: latest.current.tags });
+  }, [vitals, reporter]);
   return <MetricsContext.Provider value={value}>{children}</MetricsContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import { firstPaintOf, isTerminal, type StreamRun, toAnswerEvent } from '@tokenpaint/core';
+import { firstPaintOf, isTerminal, noteStreaming, type StreamRun, toAnswerEvent } from '@tokenpaint/core';
 import { useEffect } from 'react';
 import { useMetricsContext } from './tokenpaint-provider.tsx';
 
@@ -15,8 +15,15 @@ export function useReportRun(run: StreamRun | null): void {
   const { reporter, settings } = useMetricsContext();
   useEffect(() => {
     if (run === null || reporter === null) return;
+    // While it streams, INP is tagged `streaming` (see reportWebVitals).
+    let streamed: (() => void) | undefined;
     const check = (): void => {
-      if (!isTerminal(run.status)) return;
+      if (!isTerminal(run.status)) {
+        streamed ??= noteStreaming();
+        return;
+      }
+      streamed?.();
+      streamed = undefined;
       const final = run.getSnapshot();
       let done = reported.get(run);
       if (done === undefined) {
@@ -45,6 +52,10 @@ export function useReportRun(run: StreamRun | null): void {
       });
     };
     check();
-    return run.subscribe(check);
+    const unsubscribe = run.subscribe(check);
+    return () => {
+      unsubscribe();
+      streamed?.();
+    };
   }, [run, reporter, settings]);
 }
