@@ -41,6 +41,7 @@ export const MOCK_OVERRIDES = [
   'status',
   'retryAfter',
   'resumable',
+  'serverTiming',
   'buffer',
 ] as const;
 

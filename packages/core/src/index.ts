@@ -46,6 +46,8 @@ export { createTextAdapter } from './protocols/text.ts';
 // Stream runs
 
 export type { StartStreamOptions } from './run/options.ts';
+export type { ServerTimingEntry } from './run/server-timing.ts';
+export { parseServerTiming } from './run/server-timing.ts';
 export { startStream } from './run/start-stream.ts';
 export { isRunning, isTerminal } from './run/status.ts';
 export type {
@@ -112,5 +114,6 @@ export type { LatencyBudgets } from './metrics/budgets.ts';
 export { checkBudgets, DEFAULT_BUDGETS } from './metrics/budgets.ts';
 export type { FirstPaint } from './metrics/first-paint.ts';
 export { firstPaintOf, markTextCommitted, textBlockOf } from './metrics/first-paint.ts';
+export { resourceTimed } from './metrics/network-stages.ts';
 export type { VitalMetric, WebVitalsModule } from './metrics/web-vitals.ts';
 export { noteStreaming, reportWebVitals, toVitalEvent } from './metrics/web-vitals.ts';

@@ -2,6 +2,7 @@
 // retry hint for 429s and the markers tests and the demo look at.
 const EXPOSED = [
   'retry-after',
+  'server-timing',
   'x-request-id',
   'request-id',
   'x-vercel-ai-ui-message-stream',

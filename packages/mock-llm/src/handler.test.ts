@@ -259,3 +259,20 @@ describe('option bounds and error types', () => {
     expect((await preflight('/app/api')).status).toBe(404);
   });
 });
+
+describe('serverTiming', () => {
+  it('holds the headers for the retrieval time and declares it in Server-Timing, readable cross-origin', async () => {
+    const handler = createMockLLMHandler();
+    const started = performance.now();
+    const response = await handler(
+      new Request('http://mock/v1/chat/completions?preset=instant&serverTiming=60', {
+        method: 'POST',
+        body: JSON.stringify({ model: 'm', stream: true, messages: [] }),
+      }),
+    );
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    expect(response.headers.get('server-timing')).toBe('retrieval;dur=60;desc="mock retrieval"');
+    expect(response.headers.get('access-control-expose-headers')).toContain('server-timing');
+    await response.body?.cancel();
+  });
+});

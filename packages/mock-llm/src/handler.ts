@@ -128,10 +128,16 @@ async function serveEndpoint(
     resumeAfter,
     retryMs,
   });
+  const serverTiming: Record<string, string> = {};
+  if (options.serverTimingMs !== null) {
+    await clock.sleep(options.serverTimingMs, request.signal);
+    serverTiming['server-timing'] = `retrieval;dur=${options.serverTimingMs};desc="mock retrieval"`;
+  }
   return new Response(createDeliveryStream(plan, clock, request, startedAt), {
     status: 200,
     headers: {
       ...endpoint.headers,
+      ...serverTiming,
       ...corsHeaders(),
       'x-request-id': `req_${options.script}_${options.seed}`,
       'x-mock-preset': options.preset,

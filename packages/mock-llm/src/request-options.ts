@@ -20,6 +20,12 @@ export interface MockRequestOptions {
   profile: TimingProfile;
   /** Parsed `Last-Event-ID` header, or `null` when absent. */
   lastEventId: number | null;
+  /**
+   * `serverTiming=<ms>`: the backend spends this long on retrieval before it
+   * answers (the headers wait for it) and says so in a `Server-Timing` header,
+   * as a real backend declares its stages. `null` when absent.
+   */
+  serverTimingMs: number | null;
 }
 
 /** One numeric override: its bounds, and whether `off` may disable it. */
@@ -145,5 +151,9 @@ export function parseRequestOptions(url: URL, headers: Headers): MockRequestOpti
     lastEventId = parseNumber('Last-Event-ID', lastEventIdRaw, { min: 0, integer: true });
   }
 
-  return { preset, script: scriptRaw as ScriptName, seed, resumable, profile, lastEventId };
+  const serverTimingRaw = get('serverTiming');
+  const serverTimingMs =
+    serverTimingRaw === null ? null : parseNumber('serverTiming', serverTimingRaw, { min: 0, max: 60_000 });
+
+  return { preset, script: scriptRaw as ScriptName, seed, resumable, profile, lastEventId, serverTimingMs };
 }

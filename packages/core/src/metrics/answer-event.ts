@@ -8,6 +8,7 @@ import { MAX_STRING_LENGTH } from '../beacon/schema.ts';
 import type { StreamSnapshot } from '../run/types.ts';
 import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './answer-metrics.ts';
 import { checkBudgets, DEFAULT_BUDGETS, type LatencyBudgets } from './budgets.ts';
+import { resourceTimingStages, serverTimingStages } from './network-stages.ts';
 
 /** Options of {@link toAnswerEvent}. */
 export interface AnswerEventOptions extends DeriveOptions {
@@ -72,7 +73,11 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
   if (options.paintMethod !== undefined && moments.firstPaint !== undefined)
     event.paint_method = options.paintMethod;
   if (flags.length > 0) event.flags = flags;
-  const stages = clientStages(snapshot, moments.firstPaint);
+  const stages = [
+    ...resourceTimingStages(snapshot),
+    ...serverTimingStages(snapshot),
+    ...clientStages(snapshot, moments.firstPaint),
+  ];
   if (stages.length > 0) event.stages = stages;
   if (options.budgets !== false) {
     const breaches = checkBudgets(metrics, stages, { ...DEFAULT_BUDGETS, ...options.budgets });

@@ -6,6 +6,7 @@
  */
 import type { TransportEvent } from '../sse/types.ts';
 import type { RunState } from './run-state.ts';
+import { parseServerTiming } from './server-timing.ts';
 import type { StreamStatus } from './types.ts';
 
 /** What the run remembers between connection events. */
@@ -34,6 +35,7 @@ export function applyTransportEvent(
   switch (event.type) {
     case 'open':
       state.mark('responseHeaders');
+      state.setServerTiming(parseServerTiming(event.response.headers.get('server-timing')));
       state.setRetry(undefined);
       // A reconnect after output resumes the interrupted state; a first answer waits for its first token.
       state.setStatus(state.hasContent ? (memory.interrupted ?? 'streaming') : 'waiting');

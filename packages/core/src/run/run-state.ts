@@ -9,6 +9,7 @@ import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
 import type { StreamProtocol } from '../protocols/adapter.ts';
 import type { FinishReason, StreamPart, ToolCallPart, Usage } from '../protocols/parts.ts';
 import type { Clock } from '../sse/clock.ts';
+import type { ServerTimingEntry } from './server-timing.ts';
 import type { OutputKind, RetryInfo, StreamSnapshot, StreamStatus, StreamTiming } from './types.ts';
 
 /** What the run needs from a tool-call assembler (`createToolCallAssembler` fits). */
@@ -24,6 +25,8 @@ export interface RunState {
   setStatus(status: StreamStatus): void;
   setProtocol(protocol: StreamProtocol): void;
   setRetry(retry: RetryInfo | undefined): void;
+  /** The latest response's `Server-Timing` metrics. */
+  setServerTiming(entries: readonly ServerTimingEntry[]): void;
   setError(error: Error): void;
   /** Applies one part: accumulates it and moves the status to `streaming` or `tool-running`. */
   apply(part: StreamPart): void;
@@ -53,6 +56,7 @@ export function createRunState(
   let usage: Usage | undefined;
   let responseId: string | undefined;
   let model: string | undefined;
+  let serverTiming: readonly ServerTimingEntry[] | undefined;
   /** Calls whose arguments or result are still awaited; drives `tool-running`. */
   const pendingTools = new Set<string>();
   /** A tool part arrived (read by `has` without building the call list). */
@@ -143,6 +147,11 @@ export function createRunState(
       error = next;
       touch();
     },
+    setServerTiming(next) {
+      if (next.length === 0 && serverTiming === undefined) return;
+      serverTiming = next;
+      touch();
+    },
     invalidate: touch,
     mark(moment) {
       const now = clock.now();
@@ -221,6 +230,7 @@ export function createRunState(
       if (usage) s.usage = usage;
       if (responseId !== undefined) s.responseId = responseId;
       if (model !== undefined) s.model = model;
+      if (serverTiming !== undefined) s.serverTiming = serverTiming;
       snapshot = Object.freeze(s);
       return snapshot;
     },

@@ -6,6 +6,7 @@
 import type { ToolCallSnapshot } from '../json/tool-call-types.ts';
 import type { StreamProtocol } from '../protocols/adapter.ts';
 import type { FinishReason, Usage } from '../protocols/parts.ts';
+import type { ServerTimingEntry } from './server-timing.ts';
 
 /**
  * Where a run is. `waiting` means connected (headers received) but no token yet,
@@ -76,6 +77,8 @@ export interface StreamSnapshot {
   readonly responseId?: string;
   /** The model that answers, as the provider names it, once the stream said it. */
   readonly model?: string;
+  /** The response's `Server-Timing` metrics (`retrieval;dur=200`), where the server sent them. */
+  readonly serverTiming?: readonly ServerTimingEntry[];
   readonly timing: StreamTiming;
 }
 

@@ -46,7 +46,7 @@ describe('<TokenpaintProvider>', () => {
         'done',
       ),
     );
-    await waitFor(() => expect(events).toHaveLength(1));
+    await waitFor(() => expect(events).toHaveLength(1), { timeout: 3_000 });
     const [event] = events;
     expect(event).toMatchObject({ outcome: 'done', tags: { prompt_version: '14', protocol: 'openai-chat' } });
     expect(event?.metrics.ttft_ms).toBeGreaterThanOrEqual(0);
@@ -67,9 +67,9 @@ describe('<TokenpaintProvider>', () => {
       </TokenpaintProvider>,
     );
     await run.done;
-    await waitFor(() => expect(events).toHaveLength(1));
+    await waitFor(() => expect(events).toHaveLength(1), { timeout: 3_000 });
     run.retry();
-    await waitFor(() => expect(events).toHaveLength(2));
+    await waitFor(() => expect(events).toHaveLength(2), { timeout: 3_000 });
     expect(new Set(events.map((e) => e.request_id)).size).toBe(2);
   });
 
@@ -90,7 +90,7 @@ describe('<TokenpaintProvider>', () => {
         <StreamingMessage run={run} />
       </TokenpaintProvider>,
     );
-    await waitFor(() => expect(events).toHaveLength(1));
+    await waitFor(() => expect(events).toHaveLength(1), { timeout: 3_000 });
     expect(seen).toEqual([events[0]?.breaches?.map((breach) => breach.budget)]);
     expect(seen[0]).toContain('e2e_ms');
     expect(seen[0]).not.toContain('ttft_ms');

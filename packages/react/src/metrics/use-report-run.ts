@@ -1,4 +1,11 @@
-import { firstPaintOf, isTerminal, noteStreaming, type StreamRun, toAnswerEvent } from '@tokenpaint/core';
+import {
+  firstPaintOf,
+  isTerminal,
+  noteStreaming,
+  resourceTimed,
+  type StreamRun,
+  toAnswerEvent,
+} from '@tokenpaint/core';
 import { useEffect } from 'react';
 import { useMetricsContext } from './tokenpaint-provider.tsx';
 
@@ -32,7 +39,10 @@ export function useReportRun(run: StreamRun | null): void {
       }
       if (done.has(final.generation)) return;
       done.add(final.generation);
-      void firstPaintOf(run, final.generation).then((paint) => {
+      // After the paint is timed and the request is in Resource Timing (the
+      // browser adds a streamed fetch's entry a little after its body ended).
+      const ready = Promise.all([firstPaintOf(run, final.generation), resourceTimed(final)]);
+      void ready.then(([paint]) => {
         const { tags, budgets, onBudgetExceeded } = settings();
         const answer = toAnswerEvent(final, {
           tags,
