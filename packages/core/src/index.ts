@@ -115,5 +115,7 @@ export { checkBudgets, DEFAULT_BUDGETS } from './metrics/budgets.ts';
 export type { FirstPaint } from './metrics/first-paint.ts';
 export { firstPaintOf, markTextCommitted, textBlockOf } from './metrics/first-paint.ts';
 export { resourceTimed } from './metrics/network-stages.ts';
+export type { CadenceMeter, CadenceSummary } from './metrics/render-cadence.ts';
+export { startCadenceMeter, summarizeFrames } from './metrics/render-cadence.ts';
 export type { VitalMetric, WebVitalsModule } from './metrics/web-vitals.ts';
 export { noteStreaming, reportWebVitals, toVitalEvent } from './metrics/web-vitals.ts';

@@ -9,6 +9,7 @@ import type { StreamSnapshot } from '../run/types.ts';
 import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './answer-metrics.ts';
 import { checkBudgets, DEFAULT_BUDGETS, type LatencyBudgets } from './budgets.ts';
 import { resourceTimingStages, serverTimingStages } from './network-stages.ts';
+import type { CadenceSummary } from './render-cadence.ts';
 
 /** Options of {@link toAnswerEvent}. */
 export interface AnswerEventOptions extends DeriveOptions {
@@ -24,6 +25,8 @@ export interface AnswerEventOptions extends DeriveOptions {
   timeOrigin?: number;
   /** Budgets to check (merged over {@link DEFAULT_BUDGETS}), or `false` for none. */
   budgets?: LatencyBudgets | false;
+  /** How smoothly the page rendered while the answer streamed (see `startCadenceMeter`). */
+  cadence?: CadenceSummary;
 }
 
 function randomId(): string {
@@ -44,7 +47,11 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
     options.paintMethod === undefined
       ? { ...options.moments, firstPaint: undefined }
       : (options.moments ?? {});
-  const { metrics, tokenSource, flags } = deriveAnswerMetrics(
+  const {
+    metrics: derived,
+    tokenSource,
+    flags,
+  } = deriveAnswerMetrics(
     snapshot,
     {
       ...(moments.actionAt !== undefined && { actionAt: moments.actionAt }),
@@ -52,6 +59,7 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
     },
     options,
   );
+  const metrics = { ...derived, ...options.cadence };
   const timeOrigin =
     options.timeOrigin ??
     globalThis.performance?.timeOrigin ??

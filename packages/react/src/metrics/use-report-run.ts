@@ -1,9 +1,11 @@
 import {
+  type CadenceMeter,
   firstPaintOf,
   isTerminal,
   noteStreaming,
   resourceTimed,
   type StreamRun,
+  startCadenceMeter,
   toAnswerEvent,
 } from '@tokenpaint/core';
 import { useEffect } from 'react';
@@ -24,13 +26,18 @@ export function useReportRun(run: StreamRun | null): void {
     if (run === null || reporter === null) return;
     // While it streams, INP is tagged `streaming` (see reportWebVitals).
     let streamed: (() => void) | undefined;
+    // Frames are measured from the first token to the end: the render cadence while it streams.
+    let meter: CadenceMeter | undefined;
     const check = (): void => {
       if (!isTerminal(run.status)) {
         streamed ??= noteStreaming();
+        if (run.status === 'streaming') meter ??= startCadenceMeter();
         return;
       }
       streamed?.();
       streamed = undefined;
+      const cadence = meter?.stop();
+      meter = undefined;
       const final = run.getSnapshot();
       let done = reported.get(run);
       if (done === undefined) {
@@ -46,6 +53,7 @@ export function useReportRun(run: StreamRun | null): void {
         const { tags, budgets, onBudgetExceeded } = settings();
         const answer = toAnswerEvent(final, {
           tags,
+          ...(cadence !== undefined && { cadence }),
           ...(budgets !== undefined && { budgets }),
           ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
         });
@@ -66,6 +74,7 @@ export function useReportRun(run: StreamRun | null): void {
     return () => {
       unsubscribe();
       streamed?.();
+      meter?.stop();
     };
   }, [run, reporter, settings]);
 }
