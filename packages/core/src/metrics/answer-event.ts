@@ -70,7 +70,9 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
   const event: AnswerEvent = {
     type: 'answer',
     request_id: options.requestId ?? randomId(),
-    at: Math.round(timeOrigin + (moments.actionAt ?? snapshot.timing.requestStart)),
+    at: Math.round(
+      timeOrigin + (moments.actionAt ?? snapshot.timing.actionAt ?? snapshot.timing.requestStart),
+    ),
     outcome: outcomeOf(snapshot),
     tags,
     metrics,

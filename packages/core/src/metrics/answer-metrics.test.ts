@@ -175,3 +175,20 @@ describe('budgets', () => {
     expect(toAnswerEvent(snapshot, { budgets: false }).breaches).toBeUndefined();
   });
 });
+
+describe('the user action', () => {
+  it('is taken from startStream({ actionAt }) for the first request, and the figures run from it', async () => {
+    const run = startStream({
+      url: 'http://mock/v1/chat/completions?preset=instant',
+      body: { model: 'm', stream: true, messages: [] },
+      fetch: createMockFetch(),
+      actionAt: performance.now() - 40,
+    });
+    const final = await run.done;
+    expect(final.timing.actionAt).toBeDefined();
+    const { metrics } = deriveAnswerMetrics(final);
+    expect((metrics.ttft_from_action_ms ?? 0) - (metrics.ttft_ms ?? 0)).toBeGreaterThanOrEqual(39);
+    run.retry();
+    expect((await run.done).timing.actionAt).toBeUndefined();
+  });
+});

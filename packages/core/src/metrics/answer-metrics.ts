@@ -84,7 +84,8 @@ export function deriveAnswerMetrics(
   const set = (name: AnswerMetric, value: number | undefined): void => {
     if (value !== undefined && Number.isFinite(value)) metrics[name] = value;
   };
-  const { actionAt, firstPaint } = moments;
+  const { firstPaint } = moments;
+  const actionAt = moments.actionAt ?? timing.actionAt;
 
   if (timing.firstByte !== undefined) set('ttfb_ms', ms(timing.firstByte - start));
   if (timing.firstToken !== undefined) {

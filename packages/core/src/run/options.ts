@@ -30,6 +30,12 @@ export interface StartStreamOptions {
   /** Time and timers (default `performance.now()` and the global timers); inject a fake in tests. */
   readonly clock?: Clock;
   /**
+   * When the user acted (the click's or key's `event.timeStamp`, on the run's
+   * clock): the user's stopwatch starts there, so TTFT, TTFP and end-to-end are
+   * also reported from it (`timing.actionAt`; the first request only).
+   */
+  readonly actionAt?: number;
+  /**
    * Schemas by tool name (any Standard Schema implementation, e.g. zod 4): complete
    * tool-call arguments are validated and a failure is set as the call's `error`.
    */

@@ -46,6 +46,7 @@ export function createRunState(
   protocol: StreamProtocol,
   tools: ToolCallTracker,
   generation = 1,
+  actionAt?: number,
 ): RunState {
   let status: StreamStatus = 'connecting';
   let text = '';
@@ -93,6 +94,7 @@ export function createRunState(
     const tokenCount = arrivals.length;
     let copy: readonly number[] | undefined;
     const t: { -readonly [K in keyof StreamTiming]: StreamTiming[K] } = {
+      ...(actionAt !== undefined && { actionAt }),
       requestStart,
       tokenCount,
       // Copied on first read, not when the snapshot is built: a UI that builds a

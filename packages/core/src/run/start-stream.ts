@@ -76,7 +76,8 @@ export function startStream(options: StartStreamOptions): StreamRun {
         notify();
       },
     });
-    state = createRunState(clock, protocol, tools, gen);
+    // The user's action started the first request only: a retry() is an action of its own, untimed.
+    state = createRunState(clock, protocol, tools, gen, gen === 1 ? options.actionAt : undefined);
     done = new Promise((resolve) => {
       settle = resolve;
     });

@@ -30,6 +30,8 @@ export type StreamStatus =
  * until the moment happens.
  */
 export interface StreamTiming {
+  /** The user's action that started the run, where the app passed `actionAt`. */
+  readonly actionAt?: number;
   readonly requestStart: number;
   readonly responseHeaders?: number;
   readonly firstByte?: number;

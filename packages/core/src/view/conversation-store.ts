@@ -9,6 +9,7 @@ import type { StartStreamOptions } from '../run/options.ts';
 import { startStream } from '../run/start-stream.ts';
 import { isRunning } from '../run/status.ts';
 import type { StreamRun, StreamSnapshot, StreamStatus } from '../run/types.ts';
+import { systemClock } from '../sse/clock.ts';
 import { createSubscribable } from '../subscribable.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import { createRunView, type RunViewOptions } from './run-view.ts';
@@ -48,8 +49,12 @@ export interface ConversationState {
 export interface ConversationStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): ConversationState;
-  /** Sends a user message and streams the answer (stopping an answer still running, keeping its text). */
-  send(text: string): void;
+  /**
+   * Sends a user message and streams the answer (stopping an answer still
+   * running, keeping its text). `actionAt`: when the user acted (the submit
+   * event's `timeStamp`); default now, which leaves out the input delay.
+   */
+  send(text: string, actionAt?: number): void;
   /** Stops the answer in progress; its partial text stays in the list. */
   stop(): void;
   /** Asks for the latest answer again (after an error, a stop or a finished answer). */
@@ -135,13 +140,17 @@ export function createConversationStore(
   return {
     subscribe: listeners.subscribe,
     getSnapshot: () => state,
-    send(text) {
+    send(text, actionAt) {
       abortAll();
       const user: ConversationMessage = { id: newId('user'), role: 'user', text };
       const history = [...state.messages, user];
       const current = request();
       const { body: _body, ...options } = current;
-      const run = startStream({ ...options, body: requestBody(current, history) });
+      const run = startStream({
+        ...options,
+        body: requestBody(current, history),
+        actionAt: options.actionAt ?? actionAt ?? (options.clock ?? systemClock).now(),
+      });
       const answer: ConversationMessage = {
         id: newId('assistant'),
         role: 'assistant',

@@ -42,10 +42,12 @@ describe('<LatencyHUD>', () => {
     });
     const { container } = render(<LatencyHUD run={run} />);
     await run.done;
-    await waitFor(() =>
-      expect(container.querySelector('[data-tp-part="hud-flag"]')?.textContent).toContain(
-        'X-Accel-Buffering',
-      ),
+    await waitFor(
+      () =>
+        expect(container.querySelector('[data-tp-part="hud-flag"]')?.textContent).toContain(
+          'X-Accel-Buffering',
+        ),
+      { timeout: 3_000 },
     );
   });
 

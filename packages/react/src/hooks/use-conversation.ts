@@ -17,7 +17,8 @@ export interface UseConversationOptions extends ConversationRequest {
 /** What {@link useConversation} returns. */
 export interface UseConversationResult extends ConversationState {
   /** Sends a user message and streams the answer. */
-  send(text: string): void;
+  /** Sends a message; pass the submit event's `timeStamp` as `actionAt` to time the answer from the user's action (default: now). */
+  send(text: string, actionAt?: number): void;
   /** Stops the answer in progress, keeping what was received. */
   stop(): void;
   /** Asks for the latest answer again. */
@@ -31,7 +32,7 @@ export interface UseConversationResult extends ConversationState {
  *
  * @example
  * const chat = useConversation({ url: '/api/chat', protocol: 'openai-chat', body: { model: 'gpt-x', stream: true } });
- * chat.send('Hello');
+ * chat.send('Hello', event.timeStamp);
  */
 export function useConversation(options: UseConversationOptions): UseConversationResult {
   const scheduler = useFrameScheduler();
