@@ -70,12 +70,17 @@ function Select<T extends string>({ label, name, value, options, onChange }: Sel
 export function App(): ReactNode {
   const [draft, setDraft] = useState(choiceFromLocation);
   // Each Send mounts a fresh message (a new key), so the previous run is aborted.
-  const [sent, setSent] = useState({ choice: draft, nonce: 0 });
+  const [sent, setSent] = useState<{ choice: typeof draft; nonce: number; actionAt?: number }>({
+    choice: draft,
+    nonce: 0,
+  });
   const request = buildRequest(sent.choice);
 
   const send = (event: FormEvent) => {
     event.preventDefault();
-    setSent((previous) => ({ choice: draft, nonce: previous.nonce + 1 }));
+    // The submit's own time: the answer is timed from the user's action, input delay included.
+    const actionAt = event.timeStamp;
+    setSent((previous) => ({ choice: draft, nonce: previous.nonce + 1, actionAt }));
   };
   const update = (patch: Partial<typeof draft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
@@ -132,6 +137,7 @@ export function App(): ReactNode {
         <p className="demo-question">{sent.choice.prompt}</p>
         <StreamingMessage
           key={sent.nonce}
+          {...(sent.actionAt !== undefined && { actionAt: sent.actionAt })}
           url={request.url}
           body={request.body}
           protocol={request.protocol}
