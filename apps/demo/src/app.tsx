@@ -1,5 +1,5 @@
 import { DEFAULT_PRESET, DEFAULT_SCRIPT, PRESET_NAMES, SCRIPT_NAMES } from '@tokenpaint/mock-llm';
-import { DefaultStatus, type StatusProps, StreamingMessage } from '@tokenpaint/react';
+import { DefaultStatus, LatencyHUD, type StatusProps, StreamingMessage } from '@tokenpaint/react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { buildRequest, type DemoChoice, type DemoProtocol, MOCK_OVERRIDES, PROTOCOLS } from './requests.ts';
 import { TimingReadout } from './timing-readout.tsx';
@@ -151,6 +151,8 @@ export function App(): ReactNode {
           aria-label="Assistant answer"
         />
       </section>
+      {/* The latest answer's latency, as the provider's reporter sees it. */}
+      <LatencyHUD />
     </main>
   );
 }

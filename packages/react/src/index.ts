@@ -103,6 +103,7 @@ export type { EqualityFn } from './hooks/use-view-selector.ts';
 
 // The frame clock (inject a fake one in tests: `@tokenpaint/react/testing`)
 export type {
+  LatestRun,
   MetricsContextValue,
   MetricsSettings,
   TokenpaintProviderProps,

@@ -3,6 +3,7 @@ import { startStream } from '@tokenpaint/core';
 import { createMockFetch } from '@tokenpaint/mock-llm';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { TokenpaintProvider } from '../metrics/tokenpaint-provider.tsx';
 import { LatencyHUD } from './latency-hud.tsx';
 import { StreamingMessage } from './streaming-message.tsx';
 
@@ -32,6 +33,20 @@ describe('<LatencyHUD>', () => {
       container.querySelectorAll('[data-tp-part="hud-waterfall"] [data-tp-stage]').length,
     ).toBeGreaterThanOrEqual(2);
     expect(render(<LatencyHUD run={null} />).container.innerHTML).toBe('');
+  });
+
+  it('follows the latest run started inside a <TokenpaintProvider> when given none', async () => {
+    const { container } = render(
+      <TokenpaintProvider>
+        <StreamingMessage url="/v1/chat/completions?preset=instant" body={body} fetch={createMockFetch()} />
+        <LatencyHUD />
+      </TokenpaintProvider>,
+    );
+    await waitFor(
+      () =>
+        expect(container.querySelector('[data-tp-part="hud"]')?.getAttribute('data-tp-status')).toBe('done'),
+      { timeout: 3_000 },
+    );
   });
 
   it('flags a buffered stream with the fix', async () => {

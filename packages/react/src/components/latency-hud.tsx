@@ -1,16 +1,22 @@
 'use client';
 import type { StreamRun } from '@tokenpaint/core';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useSyncExternalStore } from 'react';
+import { useMetricsContext } from '../metrics/tokenpaint-provider.tsx';
 import { type RunMetrics, useRunMetrics } from '../metrics/use-run-metrics.ts';
 
 /** Props of {@link LatencyHUD}. */
 export interface LatencyHUDProps {
-  /** The run whose current answer is shown; nothing renders without one. */
-  readonly run: StreamRun | null;
+  /**
+   * The run whose current answer is shown. Left out, inside a
+   * `<TokenpaintProvider>`: the run most recently started by a component
+   * inside it. Nothing renders without a run.
+   */
+  readonly run?: StreamRun | null;
   readonly className?: string;
 }
 
 const FRAME_MS = 1000 / 60;
+const noRun = (): null => null;
 
 const ms = (value: number | undefined): string => (value === undefined ? '–' : `${Math.round(value)} ms`);
 
@@ -93,7 +99,10 @@ function Sparkline({ frames }: { readonly frames: readonly number[] }): ReactNod
  * const { run } = useStream({ url: '/api/chat', body });
  * <LatencyHUD run={run} />
  */
-export function LatencyHUD({ run, className }: LatencyHUDProps): ReactNode {
+export function LatencyHUD({ run: given, className }: LatencyHUDProps): ReactNode {
+  const { latestRun } = useMetricsContext();
+  const latest = useSyncExternalStore(latestRun.subscribe, latestRun.get, noRun);
+  const run = given === undefined ? latest : given;
   const metrics = useRunMetrics(run);
   useEffect(() => {
     if (run !== null && metrics !== null) remember(run, metrics);

@@ -8,12 +8,15 @@ import {
   createBeaconReporter,
   type LatencyBudgets,
   reportWebVitals,
+  type StreamRun,
 } from '@tokenpaint/core';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
 /** What runs inside a {@link TokenpaintProvider} report to. */
 export interface MetricsContextValue {
   readonly reporter: BeaconReporter | null;
+  /** The run most recently started by a component inside (what a `<LatencyHUD>` without a `run` shows). */
+  readonly latestRun: LatestRun;
   /** The provider's settings as of now (read when an answer ends, so new props never resubscribe runs). */
   readonly settings: () => MetricsSettings;
 }
@@ -25,8 +28,36 @@ export interface MetricsSettings {
   readonly onBudgetExceeded?: (breaches: readonly BeaconBreach[], answer: AnswerEvent) => void;
 }
 
+/** A tiny store of the latest run, for `useSyncExternalStore`. */
+export interface LatestRun {
+  get(): StreamRun | null;
+  set(run: StreamRun): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function createLatestRun(): LatestRun {
+  let latest: StreamRun | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => latest,
+    set(run) {
+      if (run === latest) return;
+      latest = run;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 const NO_SETTINGS = (): MetricsSettings => ({ tags: {} });
-const MetricsContext = createContext<MetricsContextValue>({ reporter: null, settings: NO_SETTINGS });
+const MetricsContext = createContext<MetricsContextValue>({
+  reporter: null,
+  latestRun: createLatestRun(),
+  settings: NO_SETTINGS,
+});
 
 /** Props of {@link TokenpaintProvider}. */
 export interface TokenpaintProviderProps {
@@ -89,7 +120,11 @@ export function TokenpaintProvider({
       ...(onBudgetExceeded !== undefined && { onBudgetExceeded }),
     };
   });
-  const value = useMemo(() => ({ reporter, settings: () => latest.current }), [reporter]);
+  const [latestRun] = useState(createLatestRun);
+  const value = useMemo(
+    () => ({ reporter, latestRun, settings: () => latest.current }),
+    [reporter, latestRun],
+  );
   useEffect(() => {
     // Once per reporter (reportWebVitals ignores a second call): vitals are per page.
     if (vitals && reporter !== null) void reportWebVitals(reporter, { tags: latest.current.tags });

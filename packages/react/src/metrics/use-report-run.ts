@@ -21,7 +21,10 @@ const reported = new WeakMap<StreamRun, Set<number>>();
  * not the pacer's.
  */
 export function useReportRun(run: StreamRun | null): void {
-  const { reporter, settings } = useMetricsContext();
+  const { reporter, settings, latestRun } = useMetricsContext();
+  useEffect(() => {
+    if (run !== null) latestRun.set(run);
+  }, [run, latestRun]);
   useEffect(() => {
     if (run === null || reporter === null) return;
     // While it streams, INP is tagged `streaming` (see reportWebVitals).
