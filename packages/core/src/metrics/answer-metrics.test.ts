@@ -60,6 +60,8 @@ describe('deriveAnswerMetrics', () => {
       e2e_ms: 2900,
       e2e_from_action_ms: 2950,
       tool_calls: 0,
+      retries: 0,
+      resumes: 0,
     });
     expect(tokenSource).toBe('counted');
     expect(flags).toEqual([]);
@@ -79,7 +81,7 @@ describe('deriveAnswerMetrics', () => {
 
   it('reports only what happened: no token, no token figures; no paint, no paint figures', () => {
     const { metrics } = deriveAnswerMetrics(scripted({ tokenArrivals: [], end: 1200 }, { status: 'error' }));
-    expect(metrics).toEqual({ e2e_ms: 200, tool_calls: 0 });
+    expect(metrics).toEqual({ e2e_ms: 200, tool_calls: 0, retries: 0, resumes: 0 });
   });
 });
 
@@ -173,6 +175,34 @@ describe('budgets', () => {
     });
     expect(custom.breaches?.map((breach) => breach.budget)).toEqual(['e2e_ms', 'first-token']);
     expect(toAnswerEvent(snapshot, { budgets: false }).breaches).toBeUndefined();
+  });
+});
+
+describe('retries and resumes', () => {
+  it('counts requests sent again before any data, and reconnects with Last-Event-ID', async () => {
+    const body = { model: 'm', stream: true, messages: [] };
+    const limited = startStream({
+      url: 'http://mock/v1/chat/completions?preset=rate-limited&retryAfter=0',
+      body,
+      fetch: createMockFetch({ retryMs: 10 }),
+      retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    expect(deriveAnswerMetrics(await limited.done).metrics.retries).toBe(2);
+    const mock = createMockFetch({ retryMs: 10 });
+    // The resumed request goes out without the fault, as a network drop is a one-off.
+    const once: typeof fetch = (input, init) => {
+      const url = new URL(String(input));
+      if (new Headers(init?.headers).has('last-event-id')) url.searchParams.set('dropAt', 'off');
+      return mock(url, init);
+    };
+    const dropped = startStream({
+      url: 'http://mock/v1/chat/completions?preset=drop&resumable=1&ttft=5&tps=3000',
+      body,
+      fetch: once,
+    });
+    const final = await dropped.done;
+    expect(final.status).toBe('done');
+    expect(deriveAnswerMetrics(final).metrics).toMatchObject({ resumes: 1, retries: 0 });
   });
 });
 

@@ -71,7 +71,8 @@ export function looksBuffered(requestStart: number, arrivals: readonly number[])
  *   consecutive deltas (a delta may hold several tokens);
  * - `stalls`, `stall_ms` gaps longer than `stallGapMs`, their count and sum;
  * - `e2e_ms` end − start, `e2e_from_action_ms` from the action;
- * - `tool_calls` the number of tool calls in the answer.
+ * - `tool_calls` the number of tool calls in the answer;
+ * - `retries` requests sent again before any data, `resumes` reconnects with `Last-Event-ID`.
  */
 export function deriveAnswerMetrics(
   snapshot: StreamSnapshot,
@@ -131,5 +132,7 @@ export function deriveAnswerMetrics(
     if (actionAt !== undefined) set('e2e_from_action_ms', ms(timing.end - actionAt));
   }
   set('tool_calls', snapshot.toolCalls.length);
+  set('retries', timing.retries ?? 0);
+  set('resumes', timing.resumes ?? 0);
   return { metrics, tokenSource, flags };
 }

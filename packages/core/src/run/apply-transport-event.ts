@@ -55,6 +55,7 @@ export function applyTransportEvent(
     case 'retrying':
       memory.interrupted ??= state.status === 'stalled' ? memory.stalledFrom : state.status;
       memory.stalledFrom = undefined;
+      state.countReconnect(event.kind);
       state.setRetry({
         attempt: event.attempt,
         nextAttemptAt: now() + event.delayMs,

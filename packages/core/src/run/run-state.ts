@@ -27,6 +27,8 @@ export interface RunState {
   setRetry(retry: RetryInfo | undefined): void;
   /** The latest response's `Server-Timing` metrics. */
   setServerTiming(entries: readonly ServerTimingEntry[]): void;
+  /** Counts a new request before any data (`retry`) or a reconnect with `Last-Event-ID` (`resume`). */
+  countReconnect(kind: 'retry' | 'resume'): void;
   setError(error: Error): void;
   /** Applies one part: accumulates it and moves the status to `streaming` or `tool-running`. */
   apply(part: StreamPart): void;
@@ -67,6 +69,8 @@ export function createRunState(
   let firstByte: number | undefined;
   let firstToken: number | undefined;
   let end: number | undefined;
+  let retries = 0;
+  let resumes = 0;
   const arrivals: number[] = [];
   let snapshot: StreamSnapshot | undefined;
   let timing: StreamTiming | undefined;
@@ -113,6 +117,8 @@ export function createRunState(
     if (firstByte !== undefined) t.firstByte = firstByte;
     if (firstToken !== undefined) t.firstToken = firstToken;
     if (end !== undefined) t.end = end;
+    if (retries > 0) t.retries = retries;
+    if (resumes > 0) t.resumes = resumes;
     return Object.freeze(t);
   }
 
@@ -148,6 +154,11 @@ export function createRunState(
     setError(next) {
       error = next;
       touch();
+    },
+    countReconnect(kind) {
+      if (kind === 'retry') retries++;
+      else resumes++;
+      touchTiming();
     },
     setServerTiming(next) {
       if (next.length === 0 && serverTiming === undefined) return;

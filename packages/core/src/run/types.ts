@@ -43,6 +43,10 @@ export interface StreamTiming {
   /** Arrival time of the latest text or reasoning delta. */
   readonly lastToken?: number;
   readonly end?: number;
+  /** Requests sent again before any data (429, 5xx, a failed connection), where there were any. */
+  readonly retries?: number;
+  /** Reconnects with `Last-Event-ID` after a dropped stream, where there were any. */
+  readonly resumes?: number;
 }
 
 /** Retry progress, present while `status` is `retrying`. */
