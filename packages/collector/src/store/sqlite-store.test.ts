@@ -44,6 +44,9 @@ describe('retention', () => {
     expect(store.eventCount()).toBe(1);
     expect(countIn(store, 'ttft_ms', NOW - DAY_MS)).toBe(0);
     expect(countIn(store, 'ttft_ms', NOW)).toBe(1);
+    const oldDay = Math.floor((NOW - DAY_MS) / DAY_MS);
+    expect(store.cells('ttft_ms', 'day', oldDay, oldDay + 1)).toEqual([]);
+    expect(store.cells('ttft_ms', 'minute', 0, Math.floor((NOW - DAY_MS / 2) / 60_000))).toEqual([]);
     await store.close();
   });
 
