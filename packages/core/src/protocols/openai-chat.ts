@@ -120,7 +120,10 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
       // A refusal is the visible answer in place of content.
       if (typeof delta.refusal === 'string' && delta.refusal)
         parts.push({ type: 'text-delta', delta: delta.refusal });
-      for (const raw of delta.tool_calls ?? []) {
+      // Only an array of objects names tool calls: `[null]` or `7` from a broken server is skipped.
+      const toolCalls = Array.isArray(delta.tool_calls) ? delta.tool_calls : [];
+      for (const raw of toolCalls) {
+        if (raw === null || typeof raw !== 'object') continue;
         // SGLang and some gateways send `"id": null` on follow-up deltas, DashScope `"id": ""`:
         // neither names a new call, so both read as an absent id.
         const call = raw.id ? raw : { ...raw, id: undefined };

@@ -14,6 +14,7 @@ import type { SSEMessage, TransportEvent } from '../sse/types.ts';
 import { createSubscribable } from '../subscribable.ts';
 import { applyTransportEvent, createConnectionMemory } from './apply-transport-event.ts';
 import type { StartStreamOptions } from './options.ts';
+import { pushSafely } from './push-safely.ts';
 import { requestBody } from './request-body.ts';
 import { createRunState, type RunState } from './run-state.ts';
 import type { StreamRun, StreamSnapshot, StreamStatus } from './types.ts';
@@ -134,7 +135,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
         adapter = createAdapter(detected);
         s.setProtocol(detected);
       }
-      deliver(adapter.push(message));
+      deliver(pushSafely(adapter, message));
     };
 
     try {
