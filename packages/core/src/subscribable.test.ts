@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSubscribable } from './subscribable.ts';
 
 describe('createSubscribable', () => {
-  it('notifies every listener in order and keeps going past one that throws', async () => {
+  it('notifies every listener in order past one that throws, and reports the error without ending the process', async () => {
     const listeners = createSubscribable();
     const calls: string[] = [];
     listeners.subscribe(() => calls.push('a'));
@@ -11,14 +11,27 @@ describe('createSubscribable', () => {
     });
     listeners.subscribe(() => calls.push('c'));
     const uncaught = vi.fn();
-    process.once('uncaughtException', uncaught);
-    listeners.notify();
-    expect(calls).toEqual(['a', 'c']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(uncaught).toHaveBeenCalledWith(
-      expect.objectContaining({ message: 'broken subscriber' }),
-      expect.anything(),
-    );
+    process.on('uncaughtException', uncaught);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      listeners.notify();
+      expect(calls).toEqual(['a', 'c']);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Node has no reportError: the console, never an uncaught exception.
+      expect(uncaught).not.toHaveBeenCalled();
+      expect(logged).toHaveBeenCalledWith(
+        expect.any(String),
+        expect.objectContaining({ message: 'broken subscriber' }),
+      );
+      const reported = vi.fn();
+      vi.stubGlobal('reportError', reported);
+      listeners.notify();
+      expect(reported).toHaveBeenCalledWith(expect.objectContaining({ message: 'broken subscriber' }));
+    } finally {
+      process.off('uncaughtException', uncaught);
+      logged.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 
   it('runs onFirst and onLast around the first and last listener only', () => {

@@ -1,9 +1,17 @@
 /**
  * The listener set every store of the toolkit uses (the run, its views, the
  * conversation). One error rule for all: a listener that throws is reported
- * (`reportError` in browsers, an uncaught exception in Node) after the others
- * ran, so one broken subscriber cannot stop the stream reaching the rest.
+ * (`reportError` where it exists, as browsers have it, else `console.error`)
+ * and the others still run, so one broken subscriber can neither stop the
+ * stream reaching the rest nor, as an uncaught exception, end a Node process.
  */
+
+/** Reports an error nobody can catch: the page's `reportError`, else the console. */
+function reportListenerError(error: unknown): void {
+  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+  if (typeof report === 'function') report(error);
+  else console.error('tokenpaint: a listener threw', error);
+}
 
 /** A set of change listeners; `notify` calls each once, in subscription order. */
 export interface Subscribable {
@@ -45,9 +53,7 @@ export function createSubscribable(hooks: { onFirst?: () => void; onLast?: () =>
         try {
           listener();
         } catch (error) {
-          queueMicrotask(() => {
-            throw error;
-          });
+          reportListenerError(error);
         }
       }
     },

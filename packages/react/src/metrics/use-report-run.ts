@@ -61,14 +61,14 @@ export function useReportRun(run: StreamRun | null): void {
           ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
         });
         reporter.report(answer);
-        // The app's callback must not break reporting for the next answer.
+        // The app's callback must break neither the next report nor, uncaught, a Node process.
         if (answer.breaches !== undefined && onBudgetExceeded !== undefined)
           try {
             onBudgetExceeded(answer.breaches, answer);
           } catch (error) {
-            queueMicrotask(() => {
-              throw error;
-            });
+            const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+            if (typeof report === 'function') report(error);
+            else console.error('tokenpaint: onBudgetExceeded threw', error);
           }
       });
     };
