@@ -363,6 +363,25 @@ describe('startStream', () => {
     expect((await settle(run, clock)).text).toBe('café \uFFFD');
   });
 
+  it('decodes plain text in the charset its content type names, UTF-8 where it names none it knows', async () => {
+    // "café" in windows-1252: é is the single byte 0xE9 (invalid as UTF-8).
+    const latin = new Uint8Array([0x63, 0x61, 0x66, 0xe9]);
+    const declared = begin(
+      scriptedFetch([
+        streamingResponse([latin], { headers: { 'content-type': 'text/plain; charset=windows-1252' } }),
+      ]),
+    );
+    expect((await settle(declared.run, declared.clock)).text).toBe('café');
+    const unknown = begin(
+      scriptedFetch([
+        streamingResponse([new TextEncoder().encode('café')], {
+          headers: { 'content-type': 'text/plain; charset=x-not-a-charset' },
+        }),
+      ]),
+    );
+    expect((await settle(unknown.run, unknown.clock)).text).toBe('café');
+  });
+
   it('fails with ProtocolDetectionError when the first event is unknown', async () => {
     const { run, clock } = begin(scriptedFetch([streamingResponse(['data: {"hello":1}\n\n'])]));
     expect((await settle(run, clock)).error).toBeInstanceOf(ProtocolDetectionError);

@@ -46,6 +46,23 @@ interface Held {
  * yielding {@link TransportEvent}s. Throws a typed error (see `errors.ts`) or the
  * signal's reason on abort. Breaking out of the loop cancels the body and timers.
  */
+/**
+ * The body's decoder. Event streams are UTF-8 by definition (the SSE spec);
+ * a `text/plain` body is decoded in the `charset` its content type names
+ * (`windows-1252`, `iso-8859-1`, `utf-16le`…), UTF-8 when it names none or one
+ * the platform does not know.
+ */
+function decoderFor(response: Response, format: 'sse' | 'text'): TextDecoder {
+  if (format === 'sse') return new TextDecoder();
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(response.headers.get('content-type') ?? '')?.[1];
+  if (charset === undefined) return new TextDecoder();
+  try {
+    return new TextDecoder(charset);
+  } catch {
+    return new TextDecoder();
+  }
+}
+
 export async function* openTransport(
   input: string | URL | Request,
   init: TransportInit = {},
@@ -147,7 +164,7 @@ export async function* openTransport(
     if (!response.body) throw new DisconnectedError('ended-early', resume.lastEventId || undefined);
     yield { type: 'open', response, format, resumed: resuming };
     held.reader = response.body.getReader();
-    return yield* readBody(held.reader, format, resuming, attemptSignal);
+    return yield* readBody(held.reader, format, resuming, attemptSignal, decoderFor(response, format));
   }
 
   async function* readBody(
@@ -155,8 +172,8 @@ export async function* openTransport(
     format: 'sse' | 'text',
     resuming: boolean,
     attemptSignal: AbortSignal,
+    decoder: TextDecoder,
   ): AsyncGenerator<TransportEvent, Failure | undefined> {
-    const decoder = new TextDecoder();
     const queue: SSEMessage[] = [];
     let checkedResume = !resuming;
     const parser = createParser({
