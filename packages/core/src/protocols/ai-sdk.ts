@@ -29,17 +29,26 @@ const REASONS = new Set<string>(['stop', 'length', 'tool-calls', 'content-filter
 export function createAISDKAdapter(): ProtocolAdapter {
   const started = new Set<string>();
   const ended = new Set<string>();
+  /** Calls whose input streamed as deltas: a final `input` is not added again. */
+  const streamed = new Set<string>();
   let finishReason: FinishReason | undefined;
   let done = false;
 
-  /** Parts for a tool input given whole (no streamed deltas before it). */
+  /**
+   * Parts for the final tool input. Where no delta came (a call sent whole; a
+   * LangGraph human-in-the-loop resume through the AI SDK's LangChain adapter
+   * sends `tool-input-start`, then `tool-input-available` and no delta), its
+   * `input` becomes the arguments. Where deltas came, they stand.
+   */
   function wholeInput(chunk: Partial<UIChunk>, id: string): StreamPart[] {
     const parts: StreamPart[] = [];
     if (!started.has(id)) {
       started.add(id);
       parts.push({ type: 'tool-call-start', id, name: chunk.toolName ?? '' });
-      if (chunk.input !== undefined)
-        parts.push({ type: 'tool-call-delta', id, argsDelta: JSON.stringify(chunk.input) });
+    }
+    if (!streamed.has(id) && chunk.input !== undefined) {
+      streamed.add(id);
+      parts.push({ type: 'tool-call-delta', id, argsDelta: JSON.stringify(chunk.input) });
     }
     if (!ended.has(id)) {
       ended.add(id);
@@ -66,9 +75,9 @@ export function createAISDKAdapter(): ProtocolAdapter {
         started.add(id);
         return [{ type: 'tool-call-start', id, name: chunk.toolName ?? '' }];
       case 'tool-input-delta':
-        return chunk.inputTextDelta
-          ? [{ type: 'tool-call-delta', id, argsDelta: chunk.inputTextDelta }]
-          : NO_PARTS;
+        if (typeof chunk.inputTextDelta !== 'string' || chunk.inputTextDelta === '') return NO_PARTS;
+        streamed.add(id);
+        return [{ type: 'tool-call-delta', id, argsDelta: chunk.inputTextDelta }];
       case 'tool-input-available':
       case 'tool-input-error':
         return wholeInput(chunk, id);

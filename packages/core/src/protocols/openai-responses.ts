@@ -19,6 +19,8 @@ interface ResponsesItem {
 interface ResponsesEvent {
   type: string;
   delta: string;
+  /** The whole arguments, on `response.function_call_arguments.done`. */
+  arguments: string;
   item_id: string;
   item: ResponsesItem;
   code: string | null;
@@ -54,15 +56,30 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
   /** Output item id (`fc_…`) → call id (`call_…`, what a tool result must reference). */
   const callIds = new Map<string, string>();
   const ended = new Set<string>();
+  /** Calls whose arguments arrived as deltas (or with the item): a final copy is not added again. */
+  const streamedArgs = new Set<string>();
   /** The reasoning summary part the last summary delta belonged to (`item:index`). */
   let summaryPart: string | undefined;
   let done = false;
 
-  function endCall(itemId: string | undefined): readonly StreamPart[] {
+  /**
+   * Ends a call. Some servers (LM Studio's Responses endpoint) send a call's
+   * arguments only whole, in `function_call_arguments.done` or
+   * `output_item.done`: where no delta came, those become the arguments. Where
+   * deltas came, they stand and the final copy is not compared (the assembler
+   * already validated what streamed).
+   */
+  function endCall(itemId: string | undefined, wholeArguments: string | undefined): readonly StreamPart[] {
     const id = itemId === undefined ? undefined : callIds.get(itemId);
     if (id === undefined || ended.has(id)) return NO_PARTS;
     ended.add(id);
-    return [{ type: 'tool-call-end', id }];
+    const parts: StreamPart[] = [];
+    if (!streamedArgs.has(id) && typeof wholeArguments === 'string' && wholeArguments !== '') {
+      streamedArgs.add(id);
+      parts.push({ type: 'tool-call-delta', id, argsDelta: wholeArguments });
+    }
+    parts.push({ type: 'tool-call-end', id });
+    return parts;
   }
 
   function finish(
@@ -100,9 +117,9 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
         return event.delta ? [{ type: 'reasoning-delta', delta: event.delta }] : NO_PARTS;
       case 'response.function_call_arguments.delta': {
         const id = event.item_id === undefined ? undefined : callIds.get(event.item_id);
-        return id !== undefined && event.delta
-          ? [{ type: 'tool-call-delta', id, argsDelta: event.delta }]
-          : NO_PARTS;
+        if (id === undefined || !event.delta) return NO_PARTS;
+        streamedArgs.add(id);
+        return [{ type: 'tool-call-delta', id, argsDelta: event.delta }];
       }
       case 'response.output_item.added': {
         const item = event.item;
@@ -110,13 +127,18 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
         const id = item.call_id ?? item.id ?? `call_${callIds.size}`;
         callIds.set(item.id ?? id, id);
         const parts: StreamPart[] = [{ type: 'tool-call-start', id, name: item.name ?? '' }];
-        if (item.arguments) parts.push({ type: 'tool-call-delta', id, argsDelta: item.arguments });
+        if (item.arguments) {
+          streamedArgs.add(id);
+          parts.push({ type: 'tool-call-delta', id, argsDelta: item.arguments });
+        }
         return parts;
       }
       case 'response.function_call_arguments.done':
-        return endCall(event.item_id);
+        return endCall(event.item_id, event.arguments);
       case 'response.output_item.done':
-        return event.item?.type === 'function_call' ? endCall(event.item.id ?? event.item.call_id) : NO_PARTS;
+        return event.item?.type === 'function_call'
+          ? endCall(event.item.id ?? event.item.call_id, event.item.arguments)
+          : NO_PARTS;
       case 'response.created': {
         const parts: StreamPart[] = [];
         if (event.response?.id !== undefined)

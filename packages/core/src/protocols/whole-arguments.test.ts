@@ -1,0 +1,138 @@
+/**
+ * Tool arguments that arrive whole, in the final event, with no deltas before
+ * it (issue: the call ended with `{}`), and the same final events after
+ * deltas (the streamed arguments stand, never doubled).
+ */
+import { describe, expect, it } from 'vitest';
+import { createAISDKAdapter } from './ai-sdk.ts';
+import { createAnthropicAdapter } from './anthropic.ts';
+import { createOpenAIResponsesAdapter } from './openai-responses.ts';
+import { fold, pushSSE } from './test-fold.ts';
+
+const sse = (events: Array<[string, unknown]>) =>
+  events
+    .map(
+      ([event, data]) =>
+        `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`,
+    )
+    .join('');
+const data = (chunks: unknown[]) =>
+  chunks.map((chunk) => `data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`).join('');
+
+describe('AI SDK UI stream', () => {
+  it('takes tool-input-available`s input when no delta came (a LangGraph resume through the LangChain adapter)', () => {
+    const folded = fold(
+      pushSSE(
+        createAISDKAdapter(),
+        data([
+          { type: 'tool-input-start', toolCallId: 't1', toolName: 'approve' },
+          { type: 'tool-input-available', toolCallId: 't1', toolName: 'approve', input: { ok: true, n: 2 } },
+          { type: 'finish' },
+          '[DONE]',
+        ]),
+      ),
+    );
+    expect(JSON.parse(folded.tools.t1?.args ?? '')).toEqual({ ok: true, n: 2 });
+  });
+
+  it('keeps streamed input as it came when tool-input-available repeats it', () => {
+    const folded = fold(
+      pushSSE(
+        createAISDKAdapter(),
+        data([
+          { type: 'tool-input-start', toolCallId: 't1', toolName: 'search' },
+          { type: 'tool-input-delta', toolCallId: 't1', inputTextDelta: '{"q":' },
+          { type: 'tool-input-delta', toolCallId: 't1', inputTextDelta: '"cats"}' },
+          { type: 'tool-input-available', toolCallId: 't1', toolName: 'search', input: { q: 'cats' } },
+          '[DONE]',
+        ]),
+      ),
+    );
+    expect(folded.tools.t1?.args).toBe('{"q":"cats"}');
+  });
+});
+
+describe('OpenAI Responses', () => {
+  const added = {
+    type: 'response.output_item.added',
+    item: { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'lookup' },
+  };
+  it('takes the arguments from function_call_arguments.done / output_item.done when no delta came (LM Studio)', () => {
+    const folded = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          ['response.output_item.added', added],
+          [
+            'response.function_call_arguments.done',
+            { type: 'response.function_call_arguments.done', item_id: 'fc_1', arguments: '{"id":7}' },
+          ],
+          [
+            'response.output_item.done',
+            { type: 'response.output_item.done', item: { ...added.item, arguments: '{"id":7}' } },
+          ],
+          ['response.completed', { type: 'response.completed', response: {} }],
+        ]),
+      ),
+    );
+    expect(folded.tools.call_1).toMatchObject({ args: '{"id":7}', ended: true });
+  });
+
+  it('takes them from output_item.done alone, and never doubles streamed ones', () => {
+    const only = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          ['response.output_item.added', added],
+          [
+            'response.output_item.done',
+            { type: 'response.output_item.done', item: { ...added.item, arguments: '{"id":8}' } },
+          ],
+        ]),
+      ),
+    );
+    expect(only.tools.call_1?.args).toBe('{"id":8}');
+    const streamed = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          ['response.output_item.added', added],
+          [
+            'response.function_call_arguments.delta',
+            { type: 'response.function_call_arguments.delta', item_id: 'fc_1', delta: '{"id":9}' },
+          ],
+          [
+            'response.function_call_arguments.done',
+            { type: 'response.function_call_arguments.done', item_id: 'fc_1', arguments: '{"id":9}' },
+          ],
+        ]),
+      ),
+    );
+    expect(streamed.tools.call_1?.args).toBe('{"id":9}');
+  });
+});
+
+describe('Anthropic', () => {
+  it('takes a content_block_start input that is not empty when no input_json_delta came', () => {
+    const folded = fold(
+      pushSSE(
+        createAnthropicAdapter(),
+        sse([
+          ['message_start', { type: 'message_start', message: { id: 'msg', model: 'c' } }],
+          [
+            'content_block_start',
+            {
+              type: 'content_block_start',
+              index: 0,
+              content_block: { type: 'tool_use', id: 'tu_1', name: 'get', input: { city: 'Oslo' } },
+            },
+          ],
+          ['content_block_stop', { type: 'content_block_stop', index: 0 }],
+          ['message_delta', { type: 'message_delta', delta: { stop_reason: 'tool_use' } }],
+          ['message_stop', { type: 'message_stop' }],
+        ]),
+      ),
+    );
+    expect(JSON.parse(folded.tools.tu_1?.args ?? '')).toEqual({ city: 'Oslo' });
+  });
+});
