@@ -58,3 +58,11 @@ export function parseData<T extends object>(protocol: WireProtocol, message: SSE
   }
   return value as Partial<T>;
 }
+
+/**
+ * Whether a delta is text to show. Valid JSON of the wrong shape (`"text": {}`,
+ * `"delta": 5`) is ignored by every adapter, never appended as "[object Object]".
+ */
+export function isText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}

@@ -5,7 +5,7 @@
  * @see https://ai-sdk.dev/docs/ai-sdk-ui/stream-protocol
  */
 import type { SSEMessage } from '../sse/types.ts';
-import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import { isText, NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
 import type { FinishReason, StreamPart } from './parts.ts';
 
 interface UIChunk {
@@ -67,9 +67,9 @@ export function createAISDKAdapter(): ProtocolAdapter {
     const id = chunk.toolCallId ?? '';
     switch (chunk.type) {
       case 'text-delta':
-        return chunk.delta ? [{ type: 'text-delta', delta: chunk.delta }] : NO_PARTS;
+        return isText(chunk.delta) ? [{ type: 'text-delta', delta: chunk.delta }] : NO_PARTS;
       case 'reasoning-delta':
-        return chunk.delta ? [{ type: 'reasoning-delta', delta: chunk.delta }] : NO_PARTS;
+        return isText(chunk.delta) ? [{ type: 'reasoning-delta', delta: chunk.delta }] : NO_PARTS;
       case 'tool-input-start':
         if (started.has(id)) return NO_PARTS;
         started.add(id);

@@ -5,7 +5,7 @@
  * @see https://docs.anthropic.com/en/docs/build-with-claude/streaming
  */
 import type { SSEMessage } from '../sse/types.ts';
-import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import { isText, NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
 import type { FinishReason, StreamPart } from './parts.ts';
 
 interface AnthropicEvent {
@@ -73,10 +73,11 @@ export function createAnthropicAdapter(): ProtocolAdapter {
     switch (event.type ?? message.event) {
       case 'content_block_delta': {
         const delta = event.delta;
-        if (delta?.type === 'text_delta' && delta.text) return [{ type: 'text-delta', delta: delta.text }];
-        if (delta?.type === 'thinking_delta' && delta.thinking)
+        if (delta?.type === 'text_delta' && isText(delta.text))
+          return [{ type: 'text-delta', delta: delta.text }];
+        if (delta?.type === 'thinking_delta' && isText(delta.thinking))
           return [{ type: 'reasoning-delta', delta: delta.thinking }];
-        if (delta?.type === 'input_json_delta' && delta.partial_json) {
+        if (delta?.type === 'input_json_delta' && isText(delta.partial_json)) {
           const id = toolBlocks.get(event.index ?? 0);
           if (id !== undefined) {
             withInput.add(id);

@@ -5,7 +5,7 @@
  * @see https://platform.openai.com/docs/api-reference/responses-streaming
  */
 import type { SSEMessage } from '../sse/types.ts';
-import { NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import { isText, NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
 import type { FinishReason, StreamPart, Usage } from './parts.ts';
 
 interface ResponsesItem {
@@ -103,9 +103,9 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
     switch (event.type ?? message.event) {
       case 'response.output_text.delta':
       case 'response.refusal.delta':
-        return event.delta ? [{ type: 'text-delta', delta: event.delta }] : NO_PARTS;
+        return isText(event.delta) ? [{ type: 'text-delta', delta: event.delta }] : NO_PARTS;
       case 'response.reasoning_summary_text.delta': {
-        if (!event.delta) return NO_PARTS;
+        if (!isText(event.delta)) return NO_PARTS;
         // A summary comes in parts (often each with its own bold title): a blank line
         // between them, as the API's own summary array would be shown.
         const part = `${event.item_id}:${event.summary_index ?? 0}`;
@@ -114,10 +114,10 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
         return [{ type: 'reasoning-delta', delta: separator + event.delta }];
       }
       case 'response.reasoning_text.delta':
-        return event.delta ? [{ type: 'reasoning-delta', delta: event.delta }] : NO_PARTS;
+        return isText(event.delta) ? [{ type: 'reasoning-delta', delta: event.delta }] : NO_PARTS;
       case 'response.function_call_arguments.delta': {
         const id = event.item_id === undefined ? undefined : callIds.get(event.item_id);
-        if (id === undefined || !event.delta) return NO_PARTS;
+        if (id === undefined || !isText(event.delta)) return NO_PARTS;
         streamedArgs.add(id);
         return [{ type: 'tool-call-delta', id, argsDelta: event.delta }];
       }

@@ -1,7 +1,8 @@
 /**
- * Tool arguments that arrive whole, in the final event, with no deltas before
- * it (issue: the call ended with `{}`), and the same final events after
- * deltas (the streamed arguments stand, never doubled).
+ * Edge shapes real providers send: tool arguments that arrive whole, in the
+ * final event with no delta before it (they ended as `{}`), the same final
+ * events after deltas (the streamed arguments stand, never doubled), and
+ * deltas that are not text.
  */
 import { describe, expect, it } from 'vitest';
 import { createAISDKAdapter } from './ai-sdk.ts';
@@ -134,5 +135,43 @@ describe('Anthropic', () => {
       ),
     );
     expect(JSON.parse(folded.tools.tu_1?.args ?? '')).toEqual({ city: 'Oslo' });
+  });
+});
+
+describe('deltas that are not text', () => {
+  it('are ignored by every adapter, never shown as "[object Object]"', () => {
+    const aisdk = fold(
+      pushSSE(
+        createAISDKAdapter(),
+        data([{ type: 'text-delta', delta: {} }, { type: 'text-delta', delta: 'ok' }, '[DONE]']),
+      ),
+    );
+    expect(aisdk.text).toBe('ok');
+    const responses = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          ['response.output_text.delta', { type: 'response.output_text.delta', delta: 5 }],
+          ['response.output_text.delta', { type: 'response.output_text.delta', delta: 'ok' }],
+        ]),
+      ),
+    );
+    expect(responses.text).toBe('ok');
+    const anthropic = fold(
+      pushSSE(
+        createAnthropicAdapter(),
+        sse([
+          [
+            'content_block_delta',
+            { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: {} } },
+          ],
+          [
+            'content_block_delta',
+            { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'ok' } },
+          ],
+        ]),
+      ),
+    );
+    expect(anthropic.text).toBe('ok');
   });
 });
