@@ -252,6 +252,28 @@ describe('openTransport stall and abort', () => {
     expect(log).toEqual(['open', 'first-byte', 'a', 'stalled', 'unstalled', 'b']);
   });
 
+  it('turns stalled on keep-alive comments alone, stays connected through them, and unstalls on the next event', async () => {
+    const clock = createManualClock();
+    const comments = Array.from({ length: 15 }, () => [{ pauseMs: 200 }, ': keep-alive\n\n'] as const).flat();
+    const fetch = scriptedFetch([streamingResponse(['data: a\n\n', ...comments, 'data: b\n\n'], { clock })]);
+    const log: string[] = [];
+    const done = (async () => {
+      for await (const e of openTransport('http://t/', {
+        fetch,
+        clock,
+        stallTimeoutMs: 1000,
+        stallAbandonMs: 2000,
+      })) {
+        if (e.type === 'messages') log.push(...e.messages.map((m) => m.data));
+        else log.push(e.type);
+      }
+    })();
+    await clock.advance(4000);
+    await done;
+    // Three seconds of comments: stalled after one, never abandoned (bytes kept coming every 200 ms).
+    expect(log).toEqual(['open', 'first-byte', 'a', 'stalled', 'unstalled', 'b']);
+  });
+
   it('retries a request whose response never comes (silent before headers)', async () => {
     const hang = () => new Promise<Response>(() => {});
     const fetch = scriptedFetch([hang, sse('data: ok\n\n')]);

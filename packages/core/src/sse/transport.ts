@@ -194,10 +194,25 @@ export async function* openTransport(
       },
     });
     let sawByte = false;
+    // Keep-alives are not progress: a proxy or gateway may send SSE comments
+    // (`: keep-alive`) for as long as the upstream is dead. `stalled` counts from
+    // the last event, so comments alone still turn the run stalled; they do keep
+    // the connection from being abandoned (only silence, no byte at all, for
+    // stallAbandonMs does that), since gateways also send them while a model
+    // thinks for a long time. An Anthropic `ping` is an event, and counts as one.
+    let lastEventAt = clock.now();
+    let stalledOnComments = false;
     for (;;) {
       let result: ReadableStreamReadResult<Uint8Array> | typeof ABANDONED;
+      const stallIn = Math.max(0, stallTimeoutMs - (clock.now() - lastEventAt));
       try {
-        result = yield* guardStall(reader.read(), clock, stallTimeoutMs, stallAbandonMs, attemptSignal);
+        result = yield* guardStall(
+          reader.read(),
+          clock,
+          stalledOnComments ? Number.POSITIVE_INFINITY : stallIn,
+          stallAbandonMs,
+          attemptSignal,
+        );
       } catch (error) {
         if (signal?.aborted) throw error;
         return dropped(new DisconnectedError('connection-lost', resume.lastEventId || undefined, error));
@@ -232,7 +247,20 @@ export async function* openTransport(
         continue;
       }
       parser.feed(text);
-      if (queue.length === 0) continue;
+      if (queue.length === 0) {
+        // Bytes without an event (comments): still silent as far as the answer goes.
+        const quietFor = clock.now() - lastEventAt;
+        if (!stalledOnComments && quietFor >= stallTimeoutMs) {
+          stalledOnComments = true;
+          yield { type: 'stalled', silentForMs: quietFor };
+        }
+        continue;
+      }
+      lastEventAt = clock.now();
+      if (stalledOnComments) {
+        stalledOnComments = false;
+        yield { type: 'unstalled' };
+      }
       const first = queue[0]!;
       if (!checkedResume) {
         checkedResume = true;
