@@ -36,7 +36,8 @@ function randomId(): string {
 }
 
 function outcomeOf(snapshot: StreamSnapshot): AnswerEvent['outcome'] {
-  if (snapshot.status === 'done') return 'done';
+  // A generation the server stopped is not a finished answer.
+  if (snapshot.status === 'done') return snapshot.finishReason === 'aborted' ? 'aborted' : 'done';
   if (snapshot.status === 'error') return 'error';
   return 'aborted';
 }

@@ -99,9 +99,10 @@ export function createAISDKAdapter(): ProtocolAdapter {
         done = true;
         return [{ type: 'error', message: chunk.errorText ?? 'Unknown error' }];
       case 'abort':
-        // The server stopped the generation (its user or a limit): an end, not an error.
+        // The server stopped the generation (its user or a limit): an end, not an
+        // error, with a reason a UI can tell from a normal one.
         done = true;
-        return [{ type: 'finish', reason: 'other' }];
+        return [{ type: 'finish', reason: 'aborted' }];
       default:
         // start-step, finish-step, text-start/end, sources, files, data-* parts: not part of the model.
         return NO_PARTS;

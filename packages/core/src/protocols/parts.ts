@@ -7,7 +7,15 @@
  */
 
 /** Why the model stopped, normalized across providers. */
-export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'other';
+export type FinishReason =
+  | 'stop'
+  | 'length'
+  | 'tool-calls'
+  | 'content-filter'
+  | 'error'
+  /** The server stopped the generation before it finished (an AI SDK `abort` chunk): a UI can tell it from a normal end. */
+  | 'aborted'
+  | 'other';
 
 /** Token usage as reported by the provider, when it reports it. */
 export interface Usage {

@@ -175,3 +175,13 @@ describe('deltas that are not text', () => {
     expect(anthropic.text).toBe('ok');
   });
 });
+
+describe('an AI SDK abort chunk', () => {
+  it('ends the answer with finish reason aborted, which a UI can tell from a normal end', () => {
+    const folded = fold(
+      pushSSE(createAISDKAdapter(), data([{ type: 'text-delta', delta: 'Half an ans' }, { type: 'abort' }])),
+    );
+    expect(folded.text).toBe('Half an ans');
+    expect(folded.finish).toEqual({ type: 'finish', reason: 'aborted' });
+  });
+});

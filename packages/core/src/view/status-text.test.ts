@@ -44,3 +44,12 @@ describe('statusLabel', () => {
     expect(statusAnnouncement(snapshot({ status: 'error', error }))).toBe('Error: HTTP 500: Overloaded');
   });
 });
+
+describe('an answer the server stopped', () => {
+  it('is labelled and announced as stopped by the server, not done', () => {
+    const stopped = snapshot({ status: 'done', finishReason: 'aborted' });
+    expect(statusLabel(stopped)).toBe('Stopped by the server');
+    expect(statusAnnouncement(stopped)).toBe('Response stopped by the server');
+    expect(statusLabel(snapshot({ status: 'done', finishReason: 'stop' }))).toBe('Done');
+  });
+});

@@ -41,7 +41,8 @@ export function statusLabel(snapshot: StreamSnapshot): string {
     case 'retrying':
       return `Retrying${snapshot.retry ? ` (attempt ${snapshot.retry.attempt})` : ''}…`;
     case 'done':
-      return 'Done';
+      // The server stopped the generation: the answer is not complete, and says so.
+      return snapshot.finishReason === 'aborted' ? 'Stopped by the server' : 'Done';
     case 'error':
       return `Error: ${snapshot.error?.message ?? 'the response failed'}`;
     case 'aborted':
@@ -58,7 +59,7 @@ export function statusAnnouncement(snapshot: StreamSnapshot): string {
     case 'streaming':
       return '';
     case 'done':
-      return 'Response complete';
+      return snapshot.finishReason === 'aborted' ? 'Response stopped by the server' : 'Response complete';
     case 'aborted':
       return 'Response stopped';
     case 'retrying':
