@@ -7,17 +7,8 @@ const NETWORKS = ['4g', 'wifi', '3g'];
 let sequence = 0;
 const runId = Math.random().toString(36).slice(2, 8);
 
-/** A seeded PRNG (mulberry32): every run of the benchmark sends the same shapes. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The tests' seeded PRNG (mulberry32): every run of the benchmark sends the same shapes.
+export { random } from '../src/test-beacons.ts';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 // Rounded to 0.1 ms, the precision the reporter sends (browsers coarsen performance.now() to about that).
