@@ -6,7 +6,7 @@ import { type MockClock, realClock } from './profiles/clock.ts';
 import { planDelivery } from './profiles/delivery-plan.ts';
 import { type MockRequestOptions, parseRequestOptions } from './request-options.ts';
 import { SCRIPTS } from './scripts/registry.ts';
-import { serviceIndex } from './service-index.ts';
+import { serviceIndex, WARM_PATH } from './service-index.ts';
 import { createDeliveryStream } from './stream/delivery-stream.ts';
 
 /** Header of the 404 for a path the mock does not serve (as opposed to a simulated `status=404`). */
@@ -44,6 +44,23 @@ function errorResponse(
   headers: Record<string, string> = {},
 ): Response {
   return json(error.status, errorBody(style, error.status, error.message, error.param ?? null), headers);
+}
+
+/**
+ * The cheap request a page sends to open its connection before the user
+ * submits: no body, no model, nothing cached. With `handshake=<ms>` on a Node
+ * server it pays the fresh connection's cost, so the model request after it
+ * does not.
+ */
+function warmResponse(request: Request): Response {
+  if (request.method === 'OPTIONS') return preflightResponse(request);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const error = new MockRequestError(`${WARM_PATH} accepts GET or HEAD, not ${request.method}.`, {
+      status: 405,
+    });
+    return errorResponse('openai', error, { allow: 'GET, HEAD, OPTIONS' });
+  }
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', ...corsHeaders() } });
 }
 
 async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
@@ -153,7 +170,8 @@ async function serveEndpoint(
  * Fetch-style host (Service Worker, MSW, Hono, Bun.serve).
  *
  * Routes: `POST /v1/chat/completions`, `/v1/responses`, `/v1/messages`,
- * `/api/chat`, `/v1/text`; `GET /` lists them; `OPTIONS` answers CORS
+ * `/api/chat`, `/v1/text`; `GET /` lists them; `GET|HEAD /warm` answers 204 (a
+ * connection warm-up); `OPTIONS` answers CORS
  * preflights. Bad requests get 400 (unknown path 404, wrong method 405) with a
  * JSON body in the provider's error shape whose `message` says what is wrong.
  *
@@ -172,6 +190,7 @@ export function createMockLLMHandler(options: MockLLMHandlerOptions = {}): MockL
     const url = new URL(request.url);
     const inside = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
     const path = inside ? url.pathname.slice(basePath.length) || '/' : null;
+    if (path === WARM_PATH) return warmResponse(request);
     const endpoint = ENDPOINTS.find((candidate) => candidate.path === path);
     if (endpoint === undefined && path !== '/') {
       const known = ENDPOINTS.map((candidate) => basePath + candidate.path).join(', ');

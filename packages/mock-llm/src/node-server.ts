@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type ConnectionHandshakes,
+  createConnectionHandshakes,
+  requestedHandshakeMs,
+} from './connection-handshake.ts';
+import {
   createMockLLMHandler,
   type MockLLMHandler,
   type MockLLMHandlerOptions,
@@ -66,6 +71,29 @@ async function writeResponse(
   }
 }
 
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /**
+   * The sockets' ledger for `handshake=<ms>`; pass the one whose `accepted` the
+   * server's `connection` event feeds, so a preconnected socket's age counts.
+   */
+  handshakes?: ConnectionHandshakes;
+}
+
+/** Resolves after `ms`, or at once when the client has gone. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
  * Adapts a Fetch-standard handler to Node's `http` (and connect/Vite
  * middleware). The request's `signal` aborts when the client disconnects, which
@@ -76,7 +104,8 @@ async function writeResponse(
  * @example
  * viteServer.middlewares.use('/mock', toNodeListener(createMockLLMHandler()));
  */
-export function toNodeListener(handler: MockLLMHandler): NodeListener {
+export function toNodeListener(handler: MockLLMHandler, options: NodeListenerOptions = {}): NodeListener {
+  const handshakes = options.handshakes ?? createConnectionHandshakes();
   return (request, response, next) => {
     const stop = new AbortController();
     response.on('close', () => {
@@ -84,7 +113,11 @@ export function toNodeListener(handler: MockLLMHandler): NodeListener {
         stop.abort(new DOMException('The client closed the connection', 'AbortError'));
     });
     const run = async (): Promise<void> => {
-      const fetchResponse = await handler(toRequest(request, await readBody(request), stop.signal));
+      const fetchRequest = toRequest(request, await readBody(request), stop.signal);
+      const handshakeMs = requestedHandshakeMs(new URL(fetchRequest.url), fetchRequest.headers);
+      if (handshakeMs > 0) await sleep(handshakes.waitFor(request.socket, handshakeMs), stop.signal);
+      if (stop.signal.aborted) return;
+      const fetchResponse = await handler(fetchRequest);
       if (fetchResponse.headers.has(UNKNOWN_PATH_HEADER) && next !== undefined) {
         await fetchResponse.body?.cancel();
         next();
@@ -128,7 +161,9 @@ export interface MockServer {
  * await server.close();
  */
 export async function listen(options: ListenOptions = {}): Promise<MockServer> {
-  const server = createServer(toNodeListener(createMockLLMHandler(options)));
+  const handshakes = createConnectionHandshakes();
+  const server = createServer(toNodeListener(createMockLLMHandler(options), { handshakes }));
+  server.on('connection', (socket) => handshakes.accepted(socket));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -26,6 +26,12 @@ export interface MockRequestOptions {
    * as a real backend declares its stages. `null` when absent.
    */
   serverTimingMs: number | null;
+  /**
+   * `handshake=<ms>`: a fresh connection's DNS + TCP + TLS cost, paid by the
+   * first request on a socket (Node servers only: see `connection-handshake.ts`).
+   * 0 when absent.
+   */
+  handshakeMs: number;
 }
 
 /** One numeric override: its bounds, and whether `off` may disable it. */
@@ -44,6 +50,12 @@ interface NumberRule {
  * minutes is far beyond any test and any real provider's patience.
  */
 const MAX_WAIT_MS = 600_000;
+
+/**
+ * The longest `handshake` a request may ask for: a mobile network's DNS + TCP +
+ * TLS on a bad day is a few seconds, never minutes.
+ */
+export const MAX_HANDSHAKE_MS = 10_000;
 
 const NUMBER_RULES = {
   ttft: { min: 0, max: MAX_WAIT_MS },
@@ -155,5 +167,18 @@ export function parseRequestOptions(url: URL, headers: Headers): MockRequestOpti
   const serverTimingMs =
     serverTimingRaw === null ? null : parseNumber('serverTiming', serverTimingRaw, { min: 0, max: 60_000 });
 
-  return { preset, script: scriptRaw as ScriptName, seed, resumable, profile, lastEventId, serverTimingMs };
+  const handshakeRaw = get('handshake');
+  const handshakeMs =
+    handshakeRaw === null ? 0 : parseNumber('handshake', handshakeRaw, { min: 0, max: MAX_HANDSHAKE_MS })!;
+
+  return {
+    preset,
+    script: scriptRaw as ScriptName,
+    seed,
+    resumable,
+    profile,
+    lastEventId,
+    serverTimingMs,
+    handshakeMs,
+  };
 }

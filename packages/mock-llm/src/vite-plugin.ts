@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { createConnectionHandshakes } from './connection-handshake.ts';
 import { createMockLLMHandler, type MockLLMHandlerOptions, normalizeBasePath } from './handler.ts';
 import { toNodeListener } from './node-server.ts';
 
 /** The part of a Vite dev or preview server the plugin uses (typed structurally: no `vite` dependency). */
 interface MiddlewareHost {
+  /** Absent in middleware mode; then a socket's age counts from its first mock request. */
+  readonly httpServer?: { on(event: 'connection', listener: (socket: Socket) => void): unknown } | null;
   readonly middlewares: {
     use(
       path: string,
@@ -32,8 +36,10 @@ export interface MockLLMVitePlugin {
  */
 export function mockLLMVitePlugin(options: MockLLMHandlerOptions = {}): MockLLMVitePlugin {
   const basePath = normalizeBasePath(options.basePath ?? '/mock');
-  const listener = toNodeListener(createMockLLMHandler({ ...options, basePath }));
+  const handshakes = createConnectionHandshakes();
+  const listener = toNodeListener(createMockLLMHandler({ ...options, basePath }), { handshakes });
   const mount = (server: MiddlewareHost): void => {
+    server.httpServer?.on('connection', (socket) => handshakes.accepted(socket));
     server.middlewares.use(basePath || '/', (request, response, next) => {
       // connect strips the mount path; the handler routes on the full path. A request
       // passed on gets its URL back as connect gave it: connect itself puts the mount
