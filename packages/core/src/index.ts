@@ -45,6 +45,8 @@ export { createTextAdapter } from './protocols/text.ts';
 
 // Stream runs
 
+export type { ConnectionWarmer, ConnectionWarmerOptions, WarmUpRequest } from './run/connection-warmer.ts';
+export { createConnectionWarmer, WarmUpConfigError } from './run/connection-warmer.ts';
 export type { StartStreamOptions } from './run/options.ts';
 export type { ServerTimingEntry } from './run/server-timing.ts';
 export { parseServerTiming } from './run/server-timing.ts';
