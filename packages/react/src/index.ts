@@ -14,6 +14,7 @@ export type {
   BeaconReporterOptions,
   BeaconTags,
   Clock,
+  ConnectionWarmerOptions,
   FinishReason,
   JSONPath,
   LatencyBudgets,
@@ -30,6 +31,7 @@ export type {
   ToolCallSnapshot,
   ToolCallState,
   Usage,
+  WarmUpRequest,
 } from '@tokenpaint/core';
 export {
   Allow,
@@ -50,6 +52,7 @@ export {
   StreamError,
   startStream,
   ToolCallValidationError,
+  WarmUpConfigError,
 } from '@tokenpaint/core';
 export type {
   ConversationMessage,
@@ -62,6 +65,8 @@ export { statusAnnouncement, statusLabel } from '@tokenpaint/core/view';
 
 // Components and their replaceable parts
 export { useKeepFocus } from './a11y/use-keep-focus.ts';
+export type { ComposerProps } from './components/composer.tsx';
+export { Composer } from './components/composer.tsx';
 export {
   Caret,
   DefaultActions,
@@ -90,6 +95,7 @@ export { defaultComponents, StreamingMessage } from './components/streaming-mess
 export { ToolCallView } from './components/tool-call-view.tsx';
 
 // Hooks
+export { useConnectionWarmer } from './hooks/use-connection-warmer.ts';
 export type { UseConversationOptions, UseConversationResult } from './hooks/use-conversation.ts';
 export { useConversation } from './hooks/use-conversation.ts';
 export type { PartialJSONSource, PartialJSONState } from './hooks/use-partial-json.ts';

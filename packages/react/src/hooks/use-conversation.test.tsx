@@ -94,4 +94,36 @@ describe('useConversation', () => {
     expect(bodies).toHaveLength(1);
     act(() => result.current.stop());
   });
+
+  it('warm() sends the named warm-up once per idle period, with no body and never to the model', async () => {
+    const calls: Array<{ url: string; init?: RequestInit }> = [];
+    const mock = createMockFetch();
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      calls.push({ url: String(input), ...(init === undefined ? {} : { init }) });
+      return mock(input, init);
+    };
+    const { result } = renderHook(() =>
+      useConversation({ url: '/v1/chat/completions?preset=instant', warmUp: '/warm', fetch }),
+    );
+    act(() => {
+      result.current.warm();
+      for (let key = 0; key < 10; key++) result.current.warm();
+    });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.url).toMatch(/\/warm$/);
+    expect(calls[0]!.init).toMatchObject({ method: 'HEAD', cache: 'no-store' });
+    expect(calls[0]!.init?.body).toBeUndefined();
+  });
+
+  it('running is true from send until the answer ends', async () => {
+    const { fetch } = recordingFetch();
+    const { result } = renderHook(() =>
+      useConversation({ url: '/v1/chat/completions?preset=instant', body: { stream: true }, fetch }),
+    );
+    expect(result.current.running).toBe(false);
+    act(() => result.current.send('Hi'));
+    expect(result.current.running).toBe(true);
+    await waitFor(() => expect(result.current.running).toBe(false));
+    expect(result.current.status).toBe('done');
+  });
 });
