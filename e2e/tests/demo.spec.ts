@@ -129,3 +129,81 @@ test('reports the answer when the page is hidden: a schema-valid beacon with the
   // Resource Timing's request phase (same origin: no DNS or connect on a reused connection), then the run's own.
   expect(event?.stages?.map((stage) => stage.name)).toEqual(['request', 'ttfb', 'first-token', 'paint']);
 });
+
+test.describe('before the first token', () => {
+  const prompt = (page: Page) => page.getByRole('textbox', { name: 'Prompt' });
+
+  test('typing warms the connection once: a HEAD to the warm-up route, no body, never the model', async ({
+    page,
+  }) => {
+    await page.goto('/?protocol=openai-chat&preset=instant&script=text&handshake=200');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    const sent: Array<{ path: string; method: string; body: string | null }> = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/mock/'))
+        sent.push({ path: url.pathname, method: request.method(), body: request.postData() });
+    });
+    await prompt(page).focus();
+    await prompt(page).pressSequentially(' and more', { delay: 15 });
+    await expect.poll(() => sent.length).toBe(1);
+    await page.waitForTimeout(300); // more keystrokes, more time: still one
+    expect(sent).toEqual([{ path: '/mock/warm', method: 'HEAD', body: null }]);
+  });
+
+  test("the question and the answer's skeleton are in the frame after the submit, before the response", async ({
+    page,
+  }) => {
+    // serverTiming holds the response headers back 800 ms: fetch cannot have resolved in that frame.
+    await page.goto('/?protocol=openai-chat&preset=instant&script=text&serverTiming=800');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    await prompt(page).fill('A question asked just now');
+    const inNextFrame = page.evaluate(
+      () =>
+        new Promise<{ question: string; skeleton: boolean; status: string | null; afterMs: number }>(
+          (resolve) => {
+            // Capture phase: registered before React handles the key, so this frame callback
+            // runs in the frame after the submit, with whatever the submit committed.
+            document.addEventListener(
+              'keydown',
+              (event) => {
+                requestAnimationFrame((frameStart) =>
+                  resolve({
+                    question: document.querySelector('.demo-question')?.textContent ?? '',
+                    skeleton: document.querySelector('[data-tp-part="skeleton"]') !== null,
+                    status:
+                      document.querySelector('[data-tp-part="message"]')?.getAttribute('data-tp-status') ??
+                      null,
+                    afterMs: frameStart - event.timeStamp,
+                  }),
+                );
+              },
+              { capture: true, once: true },
+            );
+          },
+        ),
+    );
+    await prompt(page).press('Enter');
+    const frame = await inNextFrame;
+    expect(frame).toMatchObject({
+      question: 'A question asked just now',
+      skeleton: true,
+      status: 'connecting',
+    });
+    expect(frame.afterMs).toBeLessThan(50);
+  });
+
+  test('Enter sends, Shift+Enter adds a line; the box clears and keeps the focus', async ({ page }) => {
+    await page.goto('/?protocol=openai-chat&preset=instant&script=text');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+    await prompt(page).fill('line one');
+    await prompt(page).press('Shift+Enter');
+    await prompt(page).pressSequentially('line two');
+    await expect(prompt(page)).toHaveValue('line one\nline two');
+    await prompt(page).press('Enter');
+    await expect(page.locator('.demo-question')).toHaveText(/^line one\s+line two$/);
+    await expect(prompt(page)).toHaveValue('');
+    await expect(prompt(page)).toBeFocused();
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
+  });
+});

@@ -1,7 +1,21 @@
 import { DEFAULT_PRESET, DEFAULT_SCRIPT, PRESET_NAMES, SCRIPT_NAMES } from '@tokenpaint/mock-llm';
-import { DefaultStatus, LatencyHUD, type StatusProps, StreamingMessage } from '@tokenpaint/react';
-import { type FormEvent, type ReactNode, useState } from 'react';
-import { buildRequest, type DemoChoice, type DemoProtocol, MOCK_OVERRIDES, PROTOCOLS } from './requests.ts';
+import {
+  Composer,
+  DefaultStatus,
+  LatencyHUD,
+  type StatusProps,
+  StreamingMessage,
+  useConnectionWarmer,
+} from '@tokenpaint/react';
+import { type ReactNode, useState } from 'react';
+import {
+  buildRequest,
+  type DemoChoice,
+  type DemoProtocol,
+  MOCK_OVERRIDES,
+  PROTOCOLS,
+  warmUpUrl,
+} from './requests.ts';
 import { TimingReadout } from './timing-readout.tsx';
 
 /** The status line plus the run's timing, through the `Status` slot. */
@@ -23,7 +37,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[], fal
 }
 
 /** The first request comes from the page's query string, so a link reproduces a run. */
-function choiceFromLocation(): DemoChoice & { pacing: boolean } {
+function choiceFromLocation(): DemoChoice & { pacing: boolean; warm: boolean } {
   const query = new URLSearchParams(window.location.search);
   return {
     protocol: pick(query.get('protocol'), PROTOCOLS, 'openai-chat'),
@@ -31,6 +45,7 @@ function choiceFromLocation(): DemoChoice & { pacing: boolean } {
     script: pick(query.get('script'), SCRIPT_NAMES, DEFAULT_SCRIPT),
     prompt: query.get('prompt') ?? 'Why does streamed text feel faster than a spinner?',
     pacing: query.get('pacing') !== '0',
+    warm: query.get('warm') !== '0',
     overrides: Object.fromEntries(
       MOCK_OVERRIDES.flatMap((name) => {
         const value = query.get(name);
@@ -75,13 +90,14 @@ export function App(): ReactNode {
     nonce: 0,
   });
   const request = buildRequest(sent.choice);
+  // Typing in the prompt opens the connection the next answer will use (the mock's
+  // `handshake` override makes a fresh one cost what it would on a real network).
+  const warm = useConnectionWarmer({ url: buildRequest(draft).url, warmUp: warmUpUrl(draft) });
 
-  const send = (event: FormEvent) => {
-    event.preventDefault();
-    // The submit's own time: the answer is timed from the user's action, input delay included.
-    const actionAt = event.timeStamp;
-    setSent((previous) => ({ choice: draft, nonce: previous.nonce + 1, actionAt }));
-  };
+  // `actionAt` is the key or submit event's own time: the answer is timed from the
+  // user's action, input delay included. A new Send replaces the answer in progress.
+  const send = (prompt: string, actionAt: number) =>
+    setSent((previous) => ({ choice: { ...draft, prompt }, nonce: previous.nonce + 1, actionAt }));
   const update = (patch: Partial<typeof draft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
   return (
@@ -93,7 +109,8 @@ export function App(): ReactNode {
           is reported to its beacon collector: <a href="/collector/">latency dashboard</a>.
         </p>
       </header>
-      <form className="demo-controls" onSubmit={send} aria-label="Request">
+      <fieldset className="demo-controls">
+        <legend>Request</legend>
         <Select
           label="Protocol"
           name="protocol"
@@ -124,15 +141,23 @@ export function App(): ReactNode {
           />
           Smooth pacing
         </label>
-        <input
-          className="demo-prompt"
-          name="prompt"
-          aria-label="Prompt"
-          value={draft.prompt}
-          onChange={(event) => update({ prompt: event.target.value })}
-        />
-        <button type="submit">Send</button>
-      </form>
+        <label className="demo-check">
+          <input
+            type="checkbox"
+            name="warm"
+            checked={draft.warm}
+            onChange={(event) => update({ warm: event.target.checked })}
+          />
+          Warm up on typing
+        </label>
+      </fieldset>
+      <Composer
+        label="Prompt"
+        name="prompt"
+        defaultValue={draft.prompt}
+        onSend={send}
+        {...(draft.warm && { onIntent: warm })}
+      />
       <section className="demo-answer" aria-label="Answer">
         <p className="demo-question">{sent.choice.prompt}</p>
         <StreamingMessage

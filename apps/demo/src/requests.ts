@@ -42,10 +42,20 @@ export const MOCK_OVERRIDES = [
   'retryAfter',
   'resumable',
   'serverTiming',
+  'handshake',
   'buffer',
 ] as const;
 
 /** Builds the provider-shaped request for one choice, at the mock mounted under `/mock`. */
 export function buildRequest(choice: DemoChoice): DemoRequest {
   return buildMockRequest({ ...choice, basePath: '/mock' });
+}
+
+/**
+ * The mock's warm-up route for a choice: it carries the same `handshake`, so the
+ * warm-up pays the fresh connection's cost and the answer's request does not.
+ */
+export function warmUpUrl(choice: DemoChoice): string {
+  const handshake = choice.overrides?.handshake;
+  return handshake === undefined ? '/mock/warm' : `/mock/warm?handshake=${encodeURIComponent(handshake)}`;
 }
