@@ -6,8 +6,8 @@
  */
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { PresetName, ScriptName } from '@tokenpaint/mock-llm';
-import { type ConversationMessage, isRunning, StreamingMessage, useConversation } from '@tokenpaint/react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Composer, type ConversationMessage, StreamingMessage, useConversation } from '@tokenpaint/react';
+import type { ReactNode } from 'react';
 import { expect } from 'storybook/test';
 import { mockArgTypes } from './support/arg-types.ts';
 import { mockFetch, mockUrl, type WireFormat } from './support/mock-request.ts';
@@ -49,22 +49,13 @@ function Chat({ protocol, preset, script, pacing }: ChatProps): ReactNode {
     url: mockUrl({ protocol, preset, script }),
     protocol,
     fetch: mockFetch,
+    // The mock's warm-up route: focus and typing send one HEAD there (no body, no model call).
+    warmUp: '/warm',
     body:
       protocol === 'anthropic'
         ? { model: 'mock-1', max_tokens: 1024, stream: true }
         : { model: 'mock-1', stream: true },
   });
-  const [draft, setDraft] = useState('');
-  const busy = chat.status !== 'idle' && isRunning(chat.status);
-
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    const text = draft.trim();
-    if (text === '') return;
-    chat.send(text);
-    setDraft('');
-  };
-
   return (
     <div className="chat" data-story-chat-status={chat.status}>
       <ol className="chat-log" aria-label="Conversation">
@@ -74,18 +65,15 @@ function Chat({ protocol, preset, script, pacing }: ChatProps): ReactNode {
           </li>
         ))}
       </ol>
-      <form className="chat-form" onSubmit={submit}>
-        <input
-          aria-label="Message"
-          placeholder="Ask something…"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-        />
-        <button type="submit">Send</button>
-        <button type="button" onClick={chat.stop} disabled={!busy}>
-          Stop
-        </button>
-      </form>
+      {/* Enter sends, Shift+Enter adds a line; while an answer runs the button is Stop and a
+          submit is refused (the draft stays). Focus and typing warm the connection. */}
+      <Composer
+        placeholder="Ask something…"
+        onSend={chat.send}
+        onStop={chat.stop}
+        onIntent={chat.warm}
+        busy={chat.running}
+      />
     </div>
   );
 }
@@ -103,7 +91,7 @@ type Story = StoryObj<typeof meta>;
 /** Sends a first message the way a user would, so the story opens mid-conversation. */
 const sendFirstMessage: Story['play'] = async ({ canvas, userEvent }) => {
   await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), FIRST_MESSAGE);
-  await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+  await userEvent.keyboard('{Enter}');
   await expect(await canvas.findByText(FIRST_MESSAGE)).toBeVisible();
 };
 
