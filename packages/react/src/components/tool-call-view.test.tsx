@@ -1,5 +1,5 @@
-import { render } from '@testing-library/react';
-import type { ToolCallSnapshot } from '@tokenpaint/core';
+import { render, waitFor } from '@testing-library/react';
+import { startStream, type ToolCallSnapshot } from '@tokenpaint/core';
 import { createFakeRun } from '@tokenpaint/core/testing';
 import { describe, expect, it } from 'vitest';
 import { paths } from '../test-utils/paths.ts';
@@ -122,5 +122,40 @@ describe('<ToolCallView>', () => {
     });
     rerender(<ToolCallView call={call({ args: { done: replaced, title: 'Hello' } })} />);
     expect(reads).toBe(2);
+  });
+
+  it('mounted in the middle of a call, shows the paths completed before it mounted (a real run)', async () => {
+    const encoder = new TextEncoder();
+    let push!: (line: string) => void;
+    let end!: () => void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (data) => controller.enqueue(encoder.encode(`data: ${data}\n\n`));
+        end = () => controller.close();
+      },
+    });
+    const fetch = (async () =>
+      new Response(body, {
+        headers: { 'content-type': 'text/event-stream' },
+      })) as unknown as typeof globalThis.fetch;
+    const delta = (toolCall: object) =>
+      JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [toolCall] } }] });
+    const run = startStream({ url: 'http://llm/v1/chat/completions', protocol: 'openai-chat', fetch });
+    push(
+      delta({ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }),
+    );
+    push(delta({ index: 0, function: { arguments: '{"city":"Paris","days":3,"note":"war' } }));
+    await waitFor(() => expect(run.getSnapshot().toolCalls[0]?.args).toMatchObject({ note: 'war' }));
+
+    // Mounted only now: every snapshot that completed `city` and `days` came before it.
+    const { container } = render(<StreamingMessage run={run} />);
+    expect(carets(container)).toEqual(['note']);
+
+    push(delta({ index: 0, function: { arguments: 'm"}' } }));
+    push(JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }));
+    push('[DONE]');
+    end();
+    await run.done;
+    await waitFor(() => expect(carets(container)).toEqual([]));
   });
 });
