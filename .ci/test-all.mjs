@@ -18,6 +18,9 @@ mkdirSync(reports, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// Names of the failed tests, printed just above the summary: CI shows only the
+// tail of a log, and a flaky test must be findable from that tail alone.
+const failedTests = [];
 
 function run(label, command, args, options = {}) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
@@ -134,6 +137,13 @@ if (wants('unit')) {
       continue;
     }
     const report = JSON.parse(readFileSync(out, 'utf8'));
+    for (const file of report.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status !== 'failed') continue;
+        const reason = String(test.failureMessages?.[0] ?? '').split('\n')[0];
+        failedTests.push(`${relative(root, file.name)} › ${test.fullName}: ${reason}`);
+      }
+    }
     // A test file that fails to load has no tests in it but still fails the run.
     const brokenFiles = (report.testResults ?? []).filter(
       (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
@@ -174,12 +184,28 @@ if (wants('e2e')) {
   );
   if (!existsSync(out)) count('playwright', 0, 1);
   else {
-    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
+    const { stats, suites } = JSON.parse(readFileSync(out, 'utf8'));
+    collectPlaywrightFailures(suites ?? [], []);
     countReport('playwright', ok, stats.expected + stats.flaky, stats.unexpected, stats.skipped);
   }
 }
 
+function collectPlaywrightFailures(suites, titles) {
+  for (const suite of suites) {
+    const path = suite.title ? [...titles, suite.title] : titles;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message ?? '';
+        failedTests.push(`${[...path, spec.title].join(' › ')}: ${error.split('\n')[0]}`);
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? [], path);
+  }
+}
+
 console.log('');
+for (const name of failedTests) console.log(`failed: ${name}`);
 if (failures.length) console.log(`failed suites: ${failures.join('; ')}`);
 console.log(
   `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
