@@ -110,6 +110,25 @@ describe('createPartialJSON', () => {
     expect(parsePartialJSON('{"__proto__": {"x": 1}}')).toStrictEqual(JSON.parse('{"__proto__": {"x": 1}}'));
   });
 
+  it('reads a wide object as JSON.parse does at every prefix: key order, repeated keys, "__proto__"', () => {
+    // Wide enough to be copied key by key instead of by spread (tree.ts).
+    const pairs = Array.from({ length: 40 }, (_, k) => `"${k % 7 === 6 ? 'k3' : `k${k}`}": ${k}`);
+    pairs.splice(20, 0, '"__proto__": {"polluted": true}', '"10": "numeric key"');
+    const text = `{${pairs.join(', ')}}`;
+    const parser = createPartialJSON();
+    for (let k = 0; k < text.length; k++) {
+      parser.push(text.charAt(k));
+      const prefix = text.slice(0, k + 1);
+      if (!prefix.endsWith(',')) continue; // a complete entry: what JSON.parse makes of the object so far
+      const expected = JSON.parse(`${prefix.slice(0, -1)}}`);
+      expect(parser.value).toStrictEqual(expected);
+      expect(Object.keys(parser.value as object)).toEqual(Object.keys(expected));
+    }
+    expect(parser.value).toStrictEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(parser.value)).toBe(Object.prototype);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('reads an empty array with whitespace inside as JSON does (partial-json does not)', () => {
     expect(parsePartialJSON('{"a": [ ], "b": 1}')).toEqual({ a: [], b: 1 });
   });

@@ -44,6 +44,8 @@ export interface ArrayFrame extends FrameState {
 export interface ObjectFrame extends FrameState {
   readonly isArray: false;
   readonly entries: Record<string, unknown>;
+  /** The keys of `entries` in insertion order, each once: copying by this list beats spread (see frameReading). */
+  readonly keys: string[];
   key: string | undefined;
 }
 
@@ -54,7 +56,16 @@ export type Frame = ArrayFrame | ObjectFrame;
 export function openFrame(isArray: boolean, path: PathLink): Frame {
   return isArray
     ? { isArray: true, items: [], path, snap: OMIT, snapChild: OMIT, dirty: true }
-    : { isArray: false, entries: {}, key: undefined, path, snap: OMIT, snapChild: OMIT, dirty: true };
+    : {
+        isArray: false,
+        entries: {},
+        keys: [],
+        key: undefined,
+        path,
+        snap: OMIT,
+        snapChild: OMIT,
+        dirty: true,
+      };
 }
 
 /** The path of the child `frame` is reading now. */
@@ -70,7 +81,9 @@ export function childPath(frame: Frame): PathNode {
 export function addChild(frame: Frame, value: unknown): void {
   if (frame.isArray) frame.items.push(value);
   else {
-    setOwn(frame.entries, frame.key as string, value);
+    const key = frame.key as string;
+    if (!Object.hasOwn(frame.entries, key)) frame.keys.push(key);
+    setOwn(frame.entries, key, value);
     frame.key = undefined;
   }
   if (frame.snapChild === OMIT || !Object.is(frame.snapChild, value)) frame.dirty = true;
@@ -92,7 +105,7 @@ export function frameReading(frame: Frame, child: Reading): unknown {
       items.pop();
     }
   } else {
-    const copy = { ...frame.entries };
+    const copy = copyEntries(frame);
     if (child !== OMIT && frame.key !== undefined) setOwn(copy, frame.key, child);
     snap = copy;
   }
@@ -103,6 +116,23 @@ export function frameReading(frame: Frame, child: Reading): unknown {
   frame.snapChild = child;
   frame.dirty = false;
   return snap;
+}
+
+/**
+ * Objects past this many keys copy by their key list. A store filled key by key
+ * leaves V8's fast layout at about 20 keys, and spread then copies it through a
+ * slow generic path: 110–370 ns a key, against 18–130 ns for inserting the keys
+ * one by one (Node 24, 20 to 60,000 keys). Below it, spread copies the fast
+ * layout wholesale (2–5 ns a key) and wins.
+ */
+const SPREAD_MAX_KEYS = 16;
+
+function copyEntries(frame: ObjectFrame): Record<string, unknown> {
+  const { entries, keys } = frame;
+  if (keys.length <= SPREAD_MAX_KEYS) return { ...entries };
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) setOwn(copy, key, entries[key]);
+  return copy;
 }
 
 /** The final value of a container that just closed: its last snapshot if still current, else its frozen store. */
