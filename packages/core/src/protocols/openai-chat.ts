@@ -21,6 +21,8 @@ interface ChatChunk {
   choices: {
     index?: number;
     delta?: {
+      /** Sent on the chunk that opens a generation. */
+      role?: string;
       content?: string | null;
       refusal?: string | null;
       /** Not in OpenAI's API; sent by OpenAI-compatible servers (DeepSeek, vLLM, OpenRouter). */
@@ -69,7 +71,9 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
   const synthesized = new Set<string>();
   let finishReason: FinishReason | undefined;
   let usage: Usage | undefined;
-  let sawMeta = false;
+  /** The completion id of the chunks so far: a chunk with another id belongs to another generation. */
+  let completionId: string | undefined;
+  let lastHadRole = false;
   let done = false;
 
   function closeOpenCalls(parts: StreamPart[]): void {
@@ -100,17 +104,25 @@ export function createOpenAIChatAdapter(): ProtocolAdapter {
       return [code === undefined || code === null ? error : { ...error, code: String(code) }];
     }
     const parts: StreamPart[] = [];
-    // Azure's opening prompt-filter chunk has an empty id: the meta comes from the next chunk.
-    if (!sawMeta && chunk.id) {
-      sawMeta = true;
-      parts.push({ type: 'meta', key: 'id', value: chunk.id });
-      if (chunk.model !== undefined) parts.push({ type: 'meta', key: 'model', value: chunk.model });
-    }
-    if (chunk.usage) usage = usageOf(chunk.usage);
     // Choice 0 is first in practice; search only when a server interleaves choices.
     let choice = chunk.choices?.[0];
     if (choice && (choice.index ?? 0) !== 0) choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
     const delta = choice?.delta;
+    // A generation opens with a `role` chunk (some servers repeat the role on
+    // every chunk: only its return after chunks without one counts).
+    const hasRole = typeof delta?.role === 'string';
+    const reopened = hasRole && !lastHadRole && completionId !== undefined;
+    lastHadRole = hasRole;
+    // Azure's opening prompt-filter chunk has an empty id: the meta comes from the next chunk.
+    // A new id, or a reopening under the same one, is a new generation (a
+    // resume the server answered by starting over): its meta part lets the run tell.
+    if (typeof chunk.id === 'string' && chunk.id !== '' && (chunk.id !== completionId || reopened)) {
+      const first = completionId === undefined;
+      completionId = chunk.id;
+      parts.push({ type: 'meta', key: 'id', value: chunk.id });
+      if (first && chunk.model !== undefined) parts.push({ type: 'meta', key: 'model', value: chunk.model });
+    }
+    if (chunk.usage) usage = usageOf(chunk.usage);
     if (delta) {
       const reasoning = delta.reasoning_content ?? delta.reasoning;
       if (typeof reasoning === 'string' && reasoning)

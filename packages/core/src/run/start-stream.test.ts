@@ -296,6 +296,74 @@ describe('startStream', () => {
     expect(fetch.requests[1]!.headers.get('last-event-id')).toBe('2');
   });
 
+  describe('a resume answered by a new generation ends resume-rejected, the text shown once', () => {
+    /** A fixture's events, each with an `id:` line made by `idOf`. */
+    const withIds = (body: string, idOf: (k: number) => string) =>
+      body
+        .split('\n\n')
+        .filter(Boolean)
+        .map((event, k) => `id: ${idOf(k)}\n${event}\n\n`);
+    const cases = [
+      ['OpenAI Chat Completions', fx.OPENAI_CHAT_TEXT, 2, 'Hello'],
+      ['OpenAI Responses', fx.OPENAI_RESPONSES, 6, undefined],
+      ['Anthropic', fx.ANTHROPIC_TEXT, 4, 'Hello'],
+      ['AI SDK', fx.AI_SDK_STREAM, 8, 'Let me check.'],
+    ] as const;
+
+    for (const [format, body, cut, shown] of cases) {
+      it(`${format}: the server starts over under new event ids`, async () => {
+        const first = withIds(body, (k) => `a-${k}`);
+        const fetch = scriptedFetch([
+          streamingResponse([first.slice(0, cut).join('')]),
+          streamingResponse(withIds(body, (k) => `b-${k}`)),
+        ]);
+        const { run, clock } = begin(fetch);
+        const final = await settle(run, clock);
+        expect(fetch.requests[1]!.headers.get('last-event-id')).toBe(`a-${cut - 1}`);
+        expect(final.status).toBe('error');
+        expect(final.error).toMatchObject({ name: 'DisconnectedError', reason: 'resume-rejected' });
+        expect((final.error as DisconnectedError).lastEventId).toBe(`a-${cut - 1}`);
+        const alone = begin(scriptedFetch([streamingResponse([first.slice(0, cut).join('')])]), {
+          retry: false,
+        });
+        const before = await settle(alone.run, alone.clock);
+        expect(final.text).toBe(before.text); // what the first connection showed, once
+        if (shown !== undefined) expect(final.text).toBe(shown);
+      });
+
+      it(`${format}: the server starts over with no event ids`, async () => {
+        const fetch = scriptedFetch([
+          streamingResponse([
+            withIds(body, (k) => `a-${k}`)
+              .slice(0, cut)
+              .join(''),
+          ]),
+          streamingResponse([body]),
+        ]);
+        const { run, clock } = begin(fetch);
+        const final = await settle(run, clock);
+        expect(final.error).toMatchObject({ name: 'DisconnectedError', reason: 'resume-rejected' });
+        if (shown !== undefined) expect(final.text).toBe(shown);
+      });
+    }
+
+    it('Chat Completions: a continuation with new ids but a new completion id is a new generation', async () => {
+      const events = withIds(fx.OPENAI_CHAT_TEXT, (k) => `${k}`);
+      const restarted = withIds(
+        fx.OPENAI_CHAT_TEXT.replaceAll('chatcmpl-123', 'chatcmpl-456'),
+        (k) => `${k}`,
+      );
+      const fetch = scriptedFetch([
+        streamingResponse([events.slice(0, 2).join('')]),
+        streamingResponse(restarted.slice(2)),
+      ]);
+      const { run, clock } = begin(fetch);
+      const final = await settle(run, clock);
+      expect(final.error).toMatchObject({ name: 'DisconnectedError', reason: 'resume-rejected' });
+      expect(final.text).toBe('Hello');
+    });
+  });
+
   it('ends a dropped stream without ids in DisconnectedError, keeping the text, without re-sending', async () => {
     const fetch = scriptedFetch([streamingResponse([fx.OPENAI_CHAT_TEXT.slice(0, 500)])]);
     const { run, clock } = begin(fetch);

@@ -9,6 +9,7 @@ import { createAdapter, protocolFromHeaders, protocolFromMessage } from '../prot
 import { ProtocolDetectionError, ProviderError } from '../protocols/errors.ts';
 import type { StreamPart } from '../protocols/parts.ts';
 import { systemClock } from '../sse/clock.ts';
+import { DisconnectedError } from '../sse/errors.ts';
 import { openTransport } from '../sse/transport.ts';
 import type { SSEMessage, TransportEvent } from '../sse/types.ts';
 import { createSubscribable } from '../subscribable.ts';
@@ -127,6 +128,7 @@ export function startStream(options: StartStreamOptions): StreamRun {
       }
     };
 
+    let lastEventId: string | undefined;
     const onMessage = (message: SSEMessage, event: TransportEvent & { type: 'open' }): void => {
       if (!adapter) {
         const detected = protocolFromMessage(message);
@@ -135,7 +137,14 @@ export function startStream(options: StartStreamOptions): StreamRun {
         adapter = createAdapter(detected);
         s.setProtocol(detected);
       }
-      deliver(pushSafely(adapter, message));
+      const parts = pushSafely(adapter, message);
+      // A resume the server answered with a new generation under new event ids:
+      // its start event (or, in Chat Completions, a new completion id) names a
+      // response again. Its text must not be appended to the text already shown.
+      if (event.resumed && parts.some(namesResponse))
+        throw new DisconnectedError('resume-rejected', lastEventId);
+      lastEventId = message.id;
+      deliver(parts);
     };
 
     try {
@@ -206,4 +215,9 @@ export function startStream(options: StartStreamOptions): StreamRun {
       return done;
     },
   };
+}
+
+/** Every adapter names the response once, at the start of a generation. */
+function namesResponse(part: StreamPart): boolean {
+  return part.type === 'meta' && part.key === 'id';
 }

@@ -176,6 +176,10 @@ export async function* openTransport(
   ): AsyncGenerator<TransportEvent, Failure | undefined> {
     const queue: SSEMessage[] = [];
     let checkedResume = !resuming;
+    // The id this connection resumes after. An event with no `id:` field keeps
+    // the last one (SSE's last-event-id buffer), so a first event still carrying
+    // it brought no id of its own.
+    const resumedAfter = resume.lastEventId;
     const parser = createParser({
       onId: (id) => {
         resume.lastEventId = id;
@@ -265,8 +269,11 @@ export async function* openTransport(
       if (!checkedResume) {
         checkedResume = true;
         // A server that ignores Last-Event-ID replays from the start: detect it
-        // rather than show the answer twice.
-        if (first.id !== undefined && first.id === resume.firstIdSeen) {
+        // rather than show the answer twice. A continuation carries new ids, as
+        // the stream it continues did; a first event without one, or with the
+        // stream's very first id, starts over. (A new generation with new ids
+        // shows in the protocol: the run rejects a second start event.)
+        if (first.id === resumedAfter || first.id === resume.firstIdSeen) {
           throw new DisconnectedError('resume-rejected', resume.lastEventId || undefined);
         }
       }
