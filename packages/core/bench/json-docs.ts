@@ -134,3 +134,97 @@ export function openArrayCopies(deltas: readonly string[]): number {
   }
   return copies;
 }
+
+/**
+ * A JSON text with every character outside ASCII written as a `\u` escape
+ * (surrogate pairs as two), as Python's `json.dumps` writes by default.
+ */
+function asciiOnly(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Chat-like records whose long strings are dense with escapes: quotes, backslashes, newlines, tabs. */
+function escapeHeavyRows(rand: () => number, bytes: number, write: (doc: unknown) => string): string {
+  const rows: unknown[] = [];
+  const doc = { rows };
+  while (write(doc).length < bytes) {
+    for (let k = 0; k < 16; k++) {
+      rows.push({
+        role: rows.length % 2 === 0 ? 'user' : 'assistant',
+        content: Array.from({ length: 60 }, () => `${sentence(rand, 2)} "q" \\ \n\t`).join(''),
+      });
+    }
+  }
+  return write(doc);
+}
+
+/** Strings dense with `"`, `\\`, `\n` and `\t` escapes and with raw non-ASCII text (CJK, Greek, emoji). */
+export function escapedStringsDocument(bytes: number): string {
+  return escapeHeavyRows(mulberry32(bytes + 2), bytes, (doc) => JSON.stringify(doc));
+}
+
+/** The same strings with all non-ASCII text as `\u` escapes, emoji as surrogate-pair escapes. */
+export function unicodeEscapesDocument(bytes: number): string {
+  return escapeHeavyRows(mulberry32(bytes + 3), bytes, (doc) => asciiOnly(JSON.stringify(doc)));
+}
+
+/** One string as long as the document: a tool call writing a file. */
+export function longStringDocument(bytes: number): string {
+  const rand = mulberry32(bytes + 4);
+  const parts: string[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const line = `${sentence(rand, 8)}\n`;
+    parts.push(line);
+    length += JSON.stringify(line).length - 2;
+  }
+  return JSON.stringify({ path: 'notes.md', content: parts.join('') });
+}
+
+/** A time series: one wide array of `[time, value]` pairs and one of bare numbers, in every notation. */
+export function numbersDocument(bytes: number): string {
+  const rand = mulberry32(bytes + 5);
+  const points: number[][] = [];
+  const values: number[] = [];
+  const doc = { points, values };
+  let length = JSON.stringify(doc).length;
+  while (length < bytes) {
+    const point = [1_700_000_000 + points.length, Math.round((rand() - 0.5) * 1e6) / 1e3];
+    const value = [rand() * 1e-7, -Math.floor(rand() * 1e9), rand() * 1e21, rand()][
+      points.length % 4
+    ] as number;
+    points.push(point);
+    values.push(value);
+    length += JSON.stringify(point).length + JSON.stringify(value).length + 2;
+  }
+  return JSON.stringify(doc);
+}
+
+/** Many small trees each nested `depth` levels deep, objects and arrays alternating. */
+export function deepDocument(bytes: number, depth = 256): string {
+  const rand = mulberry32(bytes + 6);
+  const trees: unknown[] = [];
+  let length = 2;
+  while (length < bytes) {
+    let tree: unknown = sentence(rand, 1);
+    for (let level = 0; level < depth; level++)
+      tree = level % 2 === 0 ? { n: level, child: tree } : [level, tree];
+    trees.push(tree);
+    length += JSON.stringify(tree).length + 1;
+  }
+  return JSON.stringify(trees);
+}
+
+/** One flat object with a key per entry: a map from ids to records. */
+export function wideObjectDocument(bytes: number): string {
+  const rand = mulberry32(bytes + 7);
+  const entries: Record<string, unknown> = {};
+  let length = 2;
+  for (let id = 0; length < bytes; id++) {
+    const key = `user-${id.toString(36)}`;
+    const value = id % 2 === 0 ? sentence(rand, 2) : Math.round(rand() * 1e6);
+    entries[key] = value;
+    length += JSON.stringify(key).length + JSON.stringify(value).length + 2;
+  }
+  return JSON.stringify(entries);
+}
