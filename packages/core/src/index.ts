@@ -32,6 +32,8 @@ export type {
   FinishReason,
   MetaPart,
   ReasoningDeltaPart,
+  StepResetPart,
+  StepStartPart,
   StreamPart,
   TextDeltaPart,
   ToolCallDeltaPart,

@@ -32,6 +32,8 @@ export interface ToolCallAssembler {
   readonly calls: readonly ToolCallSnapshot[];
   /** Forgets every call. */
   reset(): void;
+  /** Forgets every call after the first `count` (an AI SDK `reset-step` discards the calls its step began). */
+  keepFirst(count: number): void;
 }
 
 interface Call {
@@ -212,6 +214,12 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
       calls = new Map();
       list = Object.freeze([]);
       stale = false;
+    },
+    keepFirst(count) {
+      if (calls.size <= count) return;
+      // A pending validation of a forgotten call finds another parser (or none) under its id and is dropped.
+      calls = new Map(Array.from(calls).slice(0, Math.max(0, count)));
+      stale = true;
     },
   };
 }

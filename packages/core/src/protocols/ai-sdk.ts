@@ -31,6 +31,8 @@ export function createAISDKAdapter(): ProtocolAdapter {
   const ended = new Set<string>();
   /** Calls whose input streamed as deltas: a final `input` is not added again. */
   const streamed = new Set<string>();
+  /** Calls the current step began: a `reset-step` forgets them, so the retried step may begin them again. */
+  let stepCalls: string[] = [];
   let finishReason: FinishReason | undefined;
   let done = false;
 
@@ -43,7 +45,7 @@ export function createAISDKAdapter(): ProtocolAdapter {
   function wholeInput(chunk: Partial<UIChunk>, id: string): StreamPart[] {
     const parts: StreamPart[] = [];
     if (!started.has(id)) {
-      started.add(id);
+      begin(id);
       parts.push({ type: 'tool-call-start', id, name: chunk.toolName ?? '' });
     }
     if (!streamed.has(id) && chunk.input !== undefined) {
@@ -55,6 +57,21 @@ export function createAISDKAdapter(): ProtocolAdapter {
       parts.push({ type: 'tool-call-end', id });
     }
     return parts;
+  }
+
+  function begin(id: string): void {
+    started.add(id);
+    stepCalls.push(id);
+  }
+
+  function resetStep(): readonly StreamPart[] {
+    for (const id of stepCalls) {
+      started.delete(id);
+      ended.delete(id);
+      streamed.delete(id);
+    }
+    stepCalls = [];
+    return [{ type: 'step-reset' }];
   }
 
   function push(message: SSEMessage): readonly StreamPart[] {
@@ -72,7 +89,7 @@ export function createAISDKAdapter(): ProtocolAdapter {
         return isText(chunk.delta) ? [{ type: 'reasoning-delta', delta: chunk.delta }] : NO_PARTS;
       case 'tool-input-start':
         if (started.has(id)) return NO_PARTS;
-        started.add(id);
+        begin(id);
         return [{ type: 'tool-call-start', id, name: chunk.toolName ?? '' }];
       case 'tool-input-delta':
         if (typeof chunk.inputTextDelta !== 'string' || chunk.inputTextDelta === '') return NO_PARTS;
@@ -103,8 +120,13 @@ export function createAISDKAdapter(): ProtocolAdapter {
         // error, with a reason a UI can tell from a normal one.
         done = true;
         return [{ type: 'finish', reason: 'aborted' }];
+      case 'start-step':
+        stepCalls = [];
+        return [{ type: 'step-start' }];
+      case 'reset-step':
+        return resetStep();
       default:
-        // start-step, finish-step, text-start/end, sources, files, data-* parts: not part of the model.
+        // finish-step, text-start/end, sources, files, data-* parts: not part of the model.
         return NO_PARTS;
     }
   }

@@ -82,6 +82,23 @@ export interface ErrorPart {
   readonly code?: string;
 }
 
+/**
+ * A step of a multi-step answer begins (AI SDK `start-step`: one model call of
+ * an agent loop). Only a {@link StepResetPart} gives it a meaning.
+ */
+export interface StepStartPart {
+  readonly type: 'step-start';
+}
+
+/**
+ * Everything the current step added is discarded: its text, reasoning and the
+ * tool calls it began (AI SDK `reset-step`, sent when a server retries a step).
+ * Without a step start, the whole answer so far is the step.
+ */
+export interface StepResetPart {
+  readonly type: 'step-reset';
+}
+
 /** Whatever a format carries that the others don't (message id, model, response id, …). */
 export interface MetaPart {
   readonly type: 'meta';
@@ -98,6 +115,8 @@ export type StreamPart =
   | ToolCallEndPart
   | ToolResultPart
   | FinishPart
+  | StepStartPart
+  | StepResetPart
   | ErrorPart
   | MetaPart;
 

@@ -8,6 +8,7 @@ function countingTracker(): ToolCallTracker & { reads: number } {
   const tracker = {
     reads: 0,
     push() {},
+    keepFirst() {},
     get calls() {
       tracker.reads++;
       return calls;

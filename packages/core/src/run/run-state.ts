@@ -17,6 +17,8 @@ export interface ToolCallTracker {
   push(part: ToolCallPart): void;
   /** The calls in start order; the same array until something changes. */
   readonly calls: readonly ToolCallSnapshot[];
+  /** Forgets every call after the first `count`. */
+  keepFirst(count: number): void;
 }
 
 /** Mutable run state plus its lazily built snapshot. */
@@ -64,6 +66,8 @@ export function createRunState(
   const pendingTools = new Set<string>();
   /** A tool part arrived (read by `has` without building the call list). */
   let sawToolCall = false;
+  /** Where the current step began: what a `step-reset` cuts the answer back to. */
+  let step = { text: 0, reasoning: 0, tools: 0 };
   const requestStart = clock.now();
   let responseHeaders: number | undefined;
   let firstByte: number | undefined;
@@ -210,6 +214,25 @@ export function createRunState(
           if (part.usage) usage = part.usage;
           touch();
           return;
+        case 'step-start':
+          step = { text: text.length, reasoning: reasoning.length, tools: tools.calls.length };
+          return;
+        case 'step-reset': {
+          if (
+            text.length === step.text &&
+            reasoning.length === step.reasoning &&
+            tools.calls.length === step.tools
+          )
+            return;
+          text = text.slice(0, step.text);
+          reasoning = reasoning.slice(0, step.reasoning);
+          tools.keepFirst(step.tools);
+          const kept = new Set(tools.calls.map((call) => call.id));
+          for (const id of pendingTools) if (!kept.has(id)) pendingTools.delete(id);
+          if (status === 'tool-running' && pendingTools.size === 0) status = 'streaming';
+          touch();
+          return;
+        }
         case 'meta':
           // Adapters repeat the id and model in every chunk (OpenAI): a new snapshot only when one changes.
           if (part.key === 'id' && typeof part.value === 'string' && part.value !== responseId) {

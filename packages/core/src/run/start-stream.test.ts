@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedEventError, ProtocolDetectionError, ProviderError } from '../protocols/errors.ts';
 import * as fx from '../protocols/test-fixtures.ts';
+import { sse } from '../protocols/test-sse-body.ts';
 import { DisconnectedError, HttpError } from '../sse/errors.ts';
 import { createManualClock, type ManualClock, scriptedFetch, streamingResponse } from '../sse/test-fetch.ts';
 import type { StartStreamOptions } from './options.ts';
@@ -362,6 +363,46 @@ describe('startStream', () => {
       expect(final.error).toMatchObject({ name: 'DisconnectedError', reason: 'resume-rejected' });
       expect(final.text).toBe('Hello');
     });
+  });
+
+  it('an AI SDK reset-step discards what its step added, and the retried step may reuse its tool call ids', async () => {
+    const chunk = (value: object) => [undefined, value] as const;
+    const body = sse([
+      chunk({ type: 'start', messageId: 'm1' }),
+      chunk({ type: 'start-step' }),
+      chunk({ type: 'text-delta', id: 't1', delta: 'Checking. ' }),
+      chunk({ type: 'tool-input-available', toolCallId: 'a', toolName: 'lookup', input: { q: 1 } }),
+      chunk({ type: 'tool-output-available', toolCallId: 'a', output: 'ok' }),
+      chunk({ type: 'finish-step' }),
+      chunk({ type: 'start-step' }),
+      chunk({ type: 'reasoning-delta', id: 'r1', delta: 'hmm' }),
+      chunk({ type: 'text-delta', id: 't2', delta: 'A draft that is thrown away' }),
+      chunk({ type: 'tool-input-start', toolCallId: 'b', toolName: 'search' }),
+      chunk({ type: 'tool-input-delta', toolCallId: 'b', inputTextDelta: '{"q": "dra' }),
+      chunk({ type: 'reset-step' }),
+      chunk({ type: 'text-delta', id: 't3', delta: 'Found it.' }),
+      chunk({ type: 'tool-input-start', toolCallId: 'b', toolName: 'search' }),
+      chunk({ type: 'tool-input-delta', toolCallId: 'b', inputTextDelta: '{"q": "final"}' }),
+      chunk({ type: 'tool-input-available', toolCallId: 'b', toolName: 'search', input: { q: 'final' } }),
+      chunk({ type: 'finish-step' }),
+      chunk({ type: 'finish', finishReason: 'stop' }),
+      [undefined, '[DONE]'],
+    ]);
+    const cut = body.indexOf('{"type":"reset-step"}');
+    const fetch = scriptedFetch([streamingResponse([body.slice(0, cut), body.slice(cut)])]);
+    const { run, clock } = begin(fetch);
+    const seen: string[] = [];
+    run.subscribe(() => {
+      const { text } = run.getSnapshot();
+      if (seen.at(-1) !== text) seen.push(text);
+    });
+    const final = await settle(run, clock);
+    expect(seen).toContain('Checking. A draft that is thrown away');
+    expect(final).toMatchObject({ status: 'done', text: 'Checking. Found it.', reasoning: '' });
+    expect(final.toolCalls.map((call) => [call.id, call.state, call.args])).toEqual([
+      ['a', 'result', { q: 1 }],
+      ['b', 'args-complete', { q: 'final' }],
+    ]);
   });
 
   it('ends a dropped stream without ids in DisconnectedError, keeping the text, without re-sending', async () => {

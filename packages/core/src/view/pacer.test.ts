@@ -114,6 +114,23 @@ describe('createPacer', () => {
     expect(pacer.next(5116)).toBeLessThan(40); // paced, not drained by the old deadline
   });
 
+  it('shows no more than is left when the text is cut back, and paces what follows from there', () => {
+    const pacer = createPacer({ maxLagMs: 1000 });
+    pacer.arrive(10, 0);
+    pacer.arrive(200, 100); // a step's draft, paced
+    const shown = pacer.next(116);
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(200);
+    pacer.arrive(5, 150); // reset-step: the draft and part of the text before it are gone
+    expect(pacer.next(166)).toBe(5);
+    expect(pacer.received).toBe(5);
+    pacer.arrive(305, 200); // the retried step
+    const after = frames(pacer, 216, 1200);
+    expect(after[0]).toBeLessThan(305); // paced again, not dumped
+    for (let k = 1; k < after.length; k++) expect(after[k]).toBeGreaterThanOrEqual(after[k - 1] as number);
+    expect(after.at(-1)).toBe(305); // and within maxLagMs
+  });
+
   it('does not count idle time as reveal budget when a new burst arrives', () => {
     const pacer = createPacer({ maxLagMs: 1000, rateWindowMs: 1000, minCharsPerSecond: 1 });
     pacer.arrive(1, 0);

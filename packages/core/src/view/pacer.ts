@@ -65,7 +65,8 @@ export interface Pacer {
   /**
    * Total characters received so far, reported at arrival time `now`, for the run's
    * `generation` (`StreamSnapshot.generation`): a different generation (a retry)
-   * starts the pacing over.
+   * starts the pacing over. A smaller total than before (text discarded) shows
+   * at most that many.
    */
   arrive(total: number, now: number, generation?: number): void;
   /** The stream ended (done): everything left must show within `drainMs` of the first call. */
@@ -122,6 +123,15 @@ export function createPacer(options: PacingOptions | true = true): Pacer {
         generation = of;
       }
       if (total === received) return;
+      if (total < received) {
+        // The text was cut back (an AI SDK reset-step discarded a step): show no
+        // more than is left, and keep pacing what follows from there.
+        received = total;
+        revealed = Math.min(revealed, total);
+        chunks = chunks.slice(head).filter(([end]) => end <= total);
+        head = 0;
+        return;
+      }
       const delta = total - received;
       // A display that was caught up starts pacing from now, not from its last frame long ago.
       if (revealed >= received) lastStep = now;
