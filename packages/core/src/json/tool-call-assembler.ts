@@ -45,6 +45,7 @@ interface Call {
   result?: unknown;
   isError?: boolean;
   error?: Error;
+  providerExecuted?: true;
   readonly completed: CompletedPathLog;
   snapshot: ToolCallSnapshot | undefined;
 }
@@ -145,6 +146,14 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
   function push(part: ToolCallPart): void {
     const known = calls.get(part.id);
     const call = known ?? openCall(part.id, part.type === 'tool-call-start' ? part.name : '');
+    if (
+      (part.type === 'tool-call-start' || part.type === 'tool-result') &&
+      part.providerExecuted &&
+      !call.providerExecuted
+    ) {
+      call.providerExecuted = true;
+      touch(call);
+    }
     switch (part.type) {
       case 'tool-call-start':
         if (known !== undefined) {
@@ -197,6 +206,7 @@ export function createToolCallAssembler(options: ToolCallAssemblerOptions = {}):
     if (call.state === 'result') snapshot.result = call.result;
     if (call.isError !== undefined) snapshot.isError = call.isError;
     if (call.error !== undefined) snapshot.error = call.error;
+    if (call.providerExecuted) snapshot.providerExecuted = true;
     call.snapshot = Object.freeze(snapshot);
     return call.snapshot;
   }

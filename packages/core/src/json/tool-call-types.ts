@@ -26,4 +26,9 @@ export interface ToolCallSnapshot {
   readonly isError?: boolean;
   /** Set when the complete arguments are not valid JSON or fail the schema. */
   readonly error?: Error;
+  /**
+   * The provider runs this tool itself (web search, file search, code execution,
+   * image generation, MCP calls): the app has nothing to run, only to show it.
+   */
+  readonly providerExecuted?: true;
 }

@@ -21,6 +21,22 @@ interface UIChunk {
   errorText: string;
   finishReason: string;
   reason: string;
+  /** The provider ran the tool (a provider-defined tool such as web search). */
+  providerExecuted: boolean;
+}
+
+/** The start of a call, marked when the provider runs it. */
+function callStart(id: string, chunk: Partial<UIChunk>): StreamPart {
+  const start = { type: 'tool-call-start', id, name: chunk.toolName ?? '' } as const;
+  return chunk.providerExecuted === true ? { ...start, providerExecuted: true } : start;
+}
+
+/** A result, marked when the provider ran the tool. */
+function callResult(id: string, chunk: Partial<UIChunk>, result: unknown, isError: boolean): StreamPart {
+  const part = isError
+    ? ({ type: 'tool-result', id, result, isError: true } as const)
+    : ({ type: 'tool-result', id, result } as const);
+  return chunk.providerExecuted === true ? { ...part, providerExecuted: true } : part;
 }
 
 const REASONS = new Set<string>(['stop', 'length', 'tool-calls', 'content-filter', 'error', 'other']);
@@ -46,7 +62,7 @@ export function createAISDKAdapter(): ProtocolAdapter {
     const parts: StreamPart[] = [];
     if (!started.has(id)) {
       begin(id);
-      parts.push({ type: 'tool-call-start', id, name: chunk.toolName ?? '' });
+      parts.push(callStart(id, chunk));
     }
     if (!streamed.has(id) && chunk.input !== undefined) {
       streamed.add(id);
@@ -90,7 +106,7 @@ export function createAISDKAdapter(): ProtocolAdapter {
       case 'tool-input-start':
         if (started.has(id)) return NO_PARTS;
         begin(id);
-        return [{ type: 'tool-call-start', id, name: chunk.toolName ?? '' }];
+        return [callStart(id, chunk)];
       case 'tool-input-delta':
         if (typeof chunk.inputTextDelta !== 'string' || chunk.inputTextDelta === '') return NO_PARTS;
         streamed.add(id);
@@ -99,9 +115,9 @@ export function createAISDKAdapter(): ProtocolAdapter {
       case 'tool-input-error':
         return wholeInput(chunk, id);
       case 'tool-output-available':
-        return [{ type: 'tool-result', id, result: chunk.output }];
+        return [callResult(id, chunk, chunk.output, false)];
       case 'tool-output-error':
-        return [{ type: 'tool-result', id, result: chunk.errorText, isError: true }];
+        return [callResult(id, chunk, chunk.errorText, true)];
       case 'start':
         return chunk.messageId === undefined
           ? NO_PARTS

@@ -19,6 +19,10 @@ interface AnthropicEvent {
     text?: string;
     thinking?: string;
     input?: unknown;
+    /** A server or MCP tool's result block: the call it answers, and its content. */
+    tool_use_id?: string;
+    content?: unknown;
+    is_error?: boolean;
   };
   delta: {
     type?: string;
@@ -39,6 +43,22 @@ const FINISH: Record<string, FinishReason> = {
   tool_use: 'tool-calls',
   refusal: 'content-filter',
 };
+
+/**
+ * A server or MCP tool's result block (`web_search_tool_result`,
+ * `code_execution_tool_result`, `mcp_tool_result`, …), whole in its
+ * `content_block_start`. A failure is `is_error` (MCP) or a content object whose
+ * type ends in `_error` (`web_search_tool_result_error`).
+ */
+function serverToolResult(id: string, block: AnthropicEvent['content_block']): StreamPart {
+  const content = block.content;
+  const contentType = (content as { type?: unknown } | null)?.type;
+  const isError =
+    block.is_error === true || (typeof contentType === 'string' && contentType.endsWith('_error'));
+  return isError
+    ? { type: 'tool-result', id, result: content, isError: true, providerExecuted: true }
+    : { type: 'tool-result', id, result: content, providerExecuted: true };
+}
 
 /** Creates an adapter for one Anthropic Messages stream. */
 export function createAnthropicAdapter(): ProtocolAdapter {
@@ -88,12 +108,20 @@ export function createAnthropicAdapter(): ProtocolAdapter {
       }
       case 'content_block_start': {
         const block = event.content_block;
-        if (block?.type === 'tool_use' || block?.type === 'server_tool_use') {
+        if (
+          block?.type === 'tool_use' ||
+          block?.type === 'server_tool_use' ||
+          block?.type === 'mcp_tool_use'
+        ) {
           const id = block.id ?? `toolu_${event.index ?? 0}`;
           toolBlocks.set(event.index ?? 0, id);
           startInputs.set(id, block.input);
-          return [{ type: 'tool-call-start', id, name: block.name ?? '' }];
+          const start = { type: 'tool-call-start', id, name: block.name ?? '' } as const;
+          // Server tools (web search, web fetch, code execution) and MCP tools run at Anthropic.
+          return [block.type === 'tool_use' ? start : { ...start, providerExecuted: true }];
         }
+        if (block?.type?.endsWith('_tool_result') && typeof block.tool_use_id === 'string')
+          return [serverToolResult(block.tool_use_id, block)];
         if (block?.type === 'text' && block.text) return [{ type: 'text-delta', delta: block.text }];
         if (block?.type === 'thinking' && block.thinking)
           return [{ type: 'reasoning-delta', delta: block.thinking }];

@@ -6,14 +6,11 @@
  */
 import type { SSEMessage } from '../sse/types.ts';
 import { isText, NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
+import { type BuiltInItem, createBuiltInCalls } from './openai-responses-built-ins.ts';
 import type { FinishReason, StreamPart, Usage } from './parts.ts';
 
-interface ResponsesItem {
-  type?: string;
-  id?: string;
+interface ResponsesItem extends BuiltInItem {
   call_id?: string;
-  name?: string;
-  arguments?: string;
 }
 
 interface ResponsesEvent {
@@ -60,6 +57,8 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
   const streamedArgs = new Set<string>();
   /** The reasoning summary part the last summary delta belonged to (`item:index`). */
   let summaryPart: string | undefined;
+  /** Tools the API runs itself: shown as calls, never counted as `tool-calls` for the app to run. */
+  const builtIns = createBuiltInCalls();
   let done = false;
 
   /**
@@ -89,6 +88,7 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
     done = true;
     const parts: StreamPart[] = [];
     for (const id of callIds.values()) if (!ended.has(id)) parts.push({ type: 'tool-call-end', id });
+    parts.push(...builtIns.endAll());
     parts.push(
       response?.usage
         ? { type: 'finish', reason, usage: usageOf(response.usage) }
@@ -121,9 +121,15 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
         streamedArgs.add(id);
         return [{ type: 'tool-call-delta', id, argsDelta: event.delta }];
       }
+      case 'response.mcp_call_arguments.delta':
+        return isText(event.delta) ? builtIns.argumentsDelta(event.item_id, event.delta, 'json') : NO_PARTS;
+      case 'response.code_interpreter_call_code.delta':
+        return isText(event.delta) ? builtIns.argumentsDelta(event.item_id, event.delta, 'code') : NO_PARTS;
+      case 'response.code_interpreter_call_code.done':
+        return builtIns.codeDone(event.item_id);
       case 'response.output_item.added': {
         const item = event.item;
-        if (item?.type !== 'function_call') return NO_PARTS;
+        if (item?.type !== 'function_call') return builtIns.start(item) ?? NO_PARTS;
         const id = item.call_id ?? item.id ?? `call_${callIds.size}`;
         callIds.set(item.id ?? id, id);
         const parts: StreamPart[] = [{ type: 'tool-call-start', id, name: item.name ?? '' }];
@@ -138,7 +144,7 @@ export function createOpenAIResponsesAdapter(): ProtocolAdapter {
       case 'response.output_item.done':
         return event.item?.type === 'function_call'
           ? endCall(event.item.id ?? event.item.call_id, event.item.arguments)
-          : NO_PARTS;
+          : (builtIns.done(event.item) ?? NO_PARTS);
       case 'response.created': {
         const parts: StreamPart[] = [];
         if (event.response?.id !== undefined)

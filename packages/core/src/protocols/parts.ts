@@ -41,6 +41,8 @@ export interface ToolCallStartPart {
   readonly type: 'tool-call-start';
   readonly id: string;
   readonly name: string;
+  /** The provider runs the tool itself (a built-in or server tool): its result comes in the stream. */
+  readonly providerExecuted?: true;
 }
 
 /** More of a tool call's JSON arguments, as raw text. */
@@ -66,6 +68,8 @@ export interface ToolResultPart {
   readonly id: string;
   readonly result: unknown;
   readonly isError?: boolean;
+  /** The provider ran the tool (see {@link ToolCallStartPart.providerExecuted}). */
+  readonly providerExecuted?: true;
 }
 
 /** The stream ended normally. */

@@ -18,7 +18,7 @@ import type { StartStreamOptions } from './options.ts';
 import { pushSafely } from './push-safely.ts';
 import { requestBody } from './request-body.ts';
 import { createRunState, type RunState } from './run-state.ts';
-import type { StreamRun, StreamSnapshot, StreamStatus } from './types.ts';
+import type { StreamRun, StreamSnapshot } from './types.ts';
 
 /** Thrown out of the event loop to end it on an in-stream provider error. */
 class EndOnError {

@@ -30,6 +30,20 @@ describe('statusLabel', () => {
     expect(statusLabel(snapshot({ status: 'tool-running', toolCalls }))).toBe('Running weather…');
   });
 
+  it('says what the provider is doing for a tool it runs itself', () => {
+    const provider = (name: string, state: ToolCallSnapshot['state']): ToolCallSnapshot => ({
+      ...call(name, state),
+      providerExecuted: true,
+    });
+    const label = (tool: ToolCallSnapshot) =>
+      statusLabel(snapshot({ status: 'tool-running', toolCalls: [tool] }));
+    expect(label(provider('web_search', 'streaming-args'))).toBe('Searching the web…');
+    expect(label(provider('code_interpreter', 'args-complete'))).toBe('Running code…');
+    expect(label(provider('image_generation', 'args-complete'))).toBe('Generating an image…');
+    expect(label(provider('create_issue', 'streaming-args'))).toBe('Running create_issue…'); // an MCP tool
+    expect(label(call('web_search', 'streaming-args'))).toBe('Preparing web_search…'); // the app's own tool
+  });
+
   it('says the model is reasoning while only reasoning has arrived', () => {
     expect(statusLabel(snapshot({ status: 'streaming', reasoning: 'Let me think', text: '' }))).toBe(
       'Reasoning…',

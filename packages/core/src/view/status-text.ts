@@ -20,6 +20,26 @@ export function runningToolName(snapshot: StreamSnapshot): string | undefined {
   return pendingToolCall(snapshot)?.name;
 }
 
+/**
+ * What the provider is doing for a tool it runs itself, in words (these tools'
+ * names are the providers'; an MCP tool or another one is named as it is).
+ */
+const PROVIDER_ACTIVITY: Readonly<Record<string, string>> = {
+  web_search: 'Searching the web…',
+  web_search_preview: 'Searching the web…',
+  web_fetch: 'Reading a web page…',
+  file_search: 'Searching files…',
+  code_interpreter: 'Running code…',
+  code_execution: 'Running code…',
+  bash_code_execution: 'Running code…',
+  text_editor_code_execution: 'Editing a file…',
+  image_generation: 'Generating an image…',
+};
+
+function providerActivity(name: string): string {
+  return Object.hasOwn(PROVIDER_ACTIVITY, name) ? (PROVIDER_ACTIVITY[name] as string) : `Running ${name}…`;
+}
+
 /** The short visible label of a status (without timers). */
 export function statusLabel(snapshot: StreamSnapshot): string {
   switch (snapshot.status) {
@@ -33,6 +53,7 @@ export function statusLabel(snapshot: StreamSnapshot): string {
     case 'tool-running': {
       const call = pendingToolCall(snapshot);
       if (!call) return 'Running a tool…';
+      if (call.providerExecuted) return providerActivity(call.name);
       // While its arguments stream the tool has not started: 'Running' would overclaim.
       return call.state === 'streaming-args' ? `Preparing ${call.name}…` : `Running ${call.name}…`;
     }
