@@ -6,6 +6,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { parsePartialJSON } from '@tokenpaint/core';
 import { SCRIPTS } from '@tokenpaint/mock-llm';
 import {
+  StreamingMessage,
   type StreamRun,
   startStream,
   type ToolCallSnapshot,
@@ -16,6 +17,12 @@ import {
 } from '@tokenpaint/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { mockFetch, mockRequest } from './support/mock-request.ts';
+import {
+  AI_SDK_PROVIDER_EXECUTED,
+  ANTHROPIC_SERVER_TOOLS,
+  RESPONSES_BUILT_INS,
+  timedFetch,
+} from './support/provider-tool-streams.ts';
 
 const WEATHER = SCRIPTS['parallel-tools'].toolCalls[0]!;
 
@@ -103,4 +110,51 @@ function LiveLargeArguments(): ReactNode {
 /** A live call with ~36 KB of nested arguments, streamed from the mock at 400 tokens/s. */
 export const Live: StoryObj = {
   render: () => <LiveLargeArguments />,
+};
+
+/** A tool the provider runs itself (here a web search): marked, with nothing for the app to answer. */
+export const ProviderRun: Story = {
+  args: {
+    call: {
+      id: 'ws_1',
+      name: 'web_search',
+      argsText: '{"query": "Tokyo weather"}',
+      args: { query: 'Tokyo weather' },
+      state: 'args-complete',
+      completedPaths: new Set(['["query"]']),
+      providerExecuted: true,
+    },
+  },
+};
+
+/** A whole answer whose tools the provider runs, from one format's wire events, an event every `gapMs`. */
+function ProviderToolAnswer({
+  events,
+  protocol,
+}: {
+  readonly events: readonly string[];
+  readonly protocol: 'openai-responses' | 'anthropic' | 'ai-sdk';
+}): ReactNode {
+  const [run, setRun] = useState<StreamRun | null>(null);
+  useEffect(() => {
+    const started = startStream({ url: '/provider-tools', protocol, fetch: timedFetch(events, 400) });
+    setRun(started);
+    return () => started.abort();
+  }, [events, protocol]);
+  return run ? <StreamingMessage run={run} /> : null;
+}
+
+/** OpenAI Responses built-ins: "Searching the web…", then "Running code…" with the code as it streams, then the answer. */
+export const ResponsesBuiltInTools: StoryObj = {
+  render: () => <ProviderToolAnswer events={RESPONSES_BUILT_INS} protocol="openai-responses" />,
+};
+
+/** Anthropic server tools: a web search and its result block, then an MCP tool whose result is an error. */
+export const AnthropicServerTools: StoryObj = {
+  render: () => <ProviderToolAnswer events={ANTHROPIC_SERVER_TOOLS} protocol="anthropic" />,
+};
+
+/** AI SDK `providerExecuted` tool parts: a web search the model's provider ran. */
+export const AISDKProviderExecuted: StoryObj = {
+  render: () => <ProviderToolAnswer events={AI_SDK_PROVIDER_EXECUTED} protocol="ai-sdk" />,
 };

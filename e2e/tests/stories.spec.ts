@@ -339,6 +339,43 @@ test.describe('ToolCallView', () => {
   });
 });
 
+test.describe('tools the provider runs', () => {
+  const stories = [
+    [
+      'toolcallview--responses-built-in-tools',
+      ['Searching the web…', 'Running code…'],
+      ['web_search', 'code_interpreter'],
+    ],
+    ['toolcallview--anthropic-server-tools', ['Searching the web…'], ['web_search', 'create_issue']],
+    ['toolcallview--aisdk-provider-executed', ['Searching the web…'], ['web_search']],
+  ] as const;
+  for (const [id, activities, tools] of stories) {
+    test(`${id.replace('toolcallview--', '')}: the status says what the provider is doing, and each call is marked`, async ({
+      page,
+    }) => {
+      await openStory(page, id);
+      for (const activity of activities)
+        await expect(part(message(page), 'status-label')).toContainText(activity);
+      await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 15_000 });
+      const calls = page.locator('[data-tp-part="tool-call"]');
+      await expect(calls).toHaveCount(tools.length);
+      for (const [k, tool] of tools.entries()) {
+        await expect(calls.nth(k)).toHaveAttribute('data-tp-tool', tool);
+        await expect(calls.nth(k)).toHaveAttribute('data-tp-provider-executed', '');
+        await expect(part(calls.nth(k), 'tool-name')).toContainText('run by the provider');
+      }
+      await expect(part(message(page), 'text')).toContainText('Tokyo');
+    });
+  }
+
+  test('an MCP tool that failed shows its result as an error', async ({ page }) => {
+    await openStory(page, 'toolcallview--anthropic-server-tools');
+    const failed = page.locator('[data-tp-tool="create_issue"] [data-tp-part="tool-result"]');
+    await expect(failed).toHaveAttribute('data-tp-error', '', { timeout: 15_000 });
+    await expect(failed).toContainText('permission denied');
+  });
+});
+
 test.describe('latency HUD', () => {
   test('shows the waterfall, TTFT and time on screen of the answer beside it, and a screenshot of it', async ({
     page,

@@ -32,6 +32,32 @@ describe('<ToolCallView>', () => {
     expect(carets(container)).toEqual(['year']);
   });
 
+  it('says a tool the provider runs is run by the provider, and marks a failed result', () => {
+    const { container, rerender } = render(
+      <ToolCallView call={call({ name: 'web_search', providerExecuted: true, args: { query: 'tok' } })} />,
+    );
+    const root = container.querySelector('[data-tp-part="tool-call"]');
+    expect(root?.hasAttribute('data-tp-provider-executed')).toBe(true);
+    expect(container.querySelector('[data-tp-part="tool-name"]')?.textContent).toBe(
+      'web_search · run by the provider',
+    );
+    rerender(
+      <ToolCallView
+        call={call({
+          name: 'create_issue',
+          providerExecuted: true,
+          state: 'result',
+          result: 'denied',
+          isError: true,
+        })}
+      />,
+    );
+    expect(container.querySelector('[data-tp-part="tool-result"]')?.hasAttribute('data-tp-error')).toBe(true);
+    rerender(<ToolCallView call={call({ name: 'lookup' })} />);
+    expect(container.querySelector('[data-tp-part="tool-provider"]')).toBeNull();
+    expect(root?.hasAttribute('data-tp-provider-executed')).toBe(false);
+  });
+
   it('drops the caret of a field completed in a snapshot that was never committed', () => {
     const view = renderWithClock(<p />);
     const run = createFakeRun({ now: view.scheduler.now });

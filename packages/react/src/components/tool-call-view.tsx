@@ -6,8 +6,9 @@ import type { ToolCallProps } from './slots.ts';
 const ROOT: readonly (string | number)[] = [];
 
 /**
- * One tool call, live: its name, its arguments as they stream (fields lose their
- * caret as they complete), then its result or error. Memoized on the call's
+ * One tool call, live: its name (marked when the provider runs the tool), its
+ * arguments as they stream (fields lose their caret as they complete), then its
+ * result or error. Memoized on the call's
  * identity, which the core keeps while the call does not change, so a text token
  * does not re-render a tool call. The carets follow `call.completedPaths`,
  * cumulative in the core, so a commit that skipped snapshots misses no field.
@@ -15,8 +16,18 @@ const ROOT: readonly (string | number)[] = [];
 export const ToolCallView = memo(function ToolCallView({ call }: ToolCallProps): ReactNode {
   const streaming = call.state === 'streaming-args';
   return (
-    <div data-tp-part="tool-call" data-tp-tool={call.name} data-tp-state={call.state} aria-busy={streaming}>
-      <div data-tp-part="tool-name">{call.name}</div>
+    <div
+      data-tp-part="tool-call"
+      data-tp-tool={call.name}
+      data-tp-state={call.state}
+      data-tp-provider-executed={call.providerExecuted ? '' : undefined}
+      aria-busy={streaming}
+    >
+      <div data-tp-part="tool-name">
+        {call.name}
+        {/* Said, not only styled: the app did not run this tool and has nothing to answer. */}
+        {call.providerExecuted && <span data-tp-part="tool-provider"> · run by the provider</span>}
+      </div>
       <div data-tp-part="tool-args">
         <JSONValueView value={call.args} path={ROOT} streaming={streaming} completed={call.completedPaths} />
       </div>
@@ -26,7 +37,7 @@ export const ToolCallView = memo(function ToolCallView({ call }: ToolCallProps):
         </div>
       )}
       {call.state === 'result' && (
-        <div data-tp-part="tool-result">
+        <div data-tp-part="tool-result" data-tp-error={call.isError ? '' : undefined}>
           <JSONValueView value={call.result} path={ROOT} streaming={false} />
         </div>
       )}
