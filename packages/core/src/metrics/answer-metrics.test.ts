@@ -70,12 +70,13 @@ describe('deriveAnswerMetrics', () => {
   it("counts output tokens from the provider's usage when the stream carried it, and says so", () => {
     const snapshot = scripted(
       { tokenArrivals: [1300, 1400, 1500] },
-      { usage: { inputTokens: 900, outputTokens: 21 } },
+      { usage: { inputTokens: 900, cachedInputTokens: 640, outputTokens: 21 } },
     );
     const { metrics, tokenSource } = deriveAnswerMetrics(snapshot);
     expect(tokenSource).toBe('usage');
     expect(metrics.output_tokens).toBe(21);
     expect(metrics.input_tokens).toBe(900);
+    expect(metrics.cached_input_tokens).toBe(640);
     expect(metrics.tpot_ms).toBe(10);
   });
 

@@ -104,6 +104,7 @@ export function deriveAnswerMetrics(
   const outputTokens = usage?.outputTokens ?? counted;
   if (outputTokens > 0) set('output_tokens', outputTokens);
   if (usage?.inputTokens !== undefined) set('input_tokens', usage.inputTokens);
+  if (usage?.cachedInputTokens !== undefined) set('cached_input_tokens', usage.cachedInputTokens);
 
   const arrivals = timing.tokenArrivals;
   const flags: string[] = [];

@@ -6,12 +6,20 @@
  */
 import type { SSEMessage } from '../sse/types.ts';
 import { isText, NO_PARTS, type ProtocolAdapter, parseData } from './adapter.ts';
-import type { FinishReason, StreamPart } from './parts.ts';
+import type { FinishReason, StreamPart, Usage } from './parts.ts';
+
+/** `input_tokens` excludes the prompt-cache reads and writes, which are counted apart. */
+interface AnthropicUsage {
+  input_tokens?: number | null;
+  output_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+}
 
 interface AnthropicEvent {
   type: string;
   index: number;
-  message: { id?: string; model?: string; usage?: { input_tokens?: number; output_tokens?: number } };
+  message: { id?: string; model?: string; usage?: AnthropicUsage };
   content_block: {
     type?: string;
     id?: string;
@@ -31,7 +39,7 @@ interface AnthropicEvent {
     partial_json?: string;
     stop_reason?: string | null;
   };
-  usage: { input_tokens?: number; output_tokens?: number };
+  usage: AnthropicUsage;
   error: { type?: string; message?: string };
 }
 
@@ -70,6 +78,17 @@ export function createAnthropicAdapter(): ProtocolAdapter {
   const startInputs = new Map<string, unknown>();
   let inputTokens: number | undefined;
   let outputTokens: number | undefined;
+  let cacheRead: number | undefined;
+  let cacheWrite: number | undefined;
+
+  /** message_start's usage, then message_delta's (cumulative: the last number reported wins; null is "not reported"). */
+  function readUsage(usage: AnthropicUsage | undefined): void {
+    if (typeof usage?.input_tokens === 'number') inputTokens = usage.input_tokens;
+    if (typeof usage?.output_tokens === 'number') outputTokens = usage.output_tokens;
+    if (typeof usage?.cache_read_input_tokens === 'number') cacheRead = usage.cache_read_input_tokens;
+    if (typeof usage?.cache_creation_input_tokens === 'number')
+      cacheWrite = usage.cache_creation_input_tokens;
+  }
   let finishReason: FinishReason = 'stop';
   let done = false;
 
@@ -134,8 +153,7 @@ export function createAnthropicAdapter(): ProtocolAdapter {
         return endCall(id);
       }
       case 'message_start': {
-        inputTokens = event.message?.usage?.input_tokens;
-        outputTokens = event.message?.usage?.output_tokens;
+        readUsage(event.message?.usage);
         const parts: StreamPart[] = [];
         if (event.message?.id !== undefined) parts.push({ type: 'meta', key: 'id', value: event.message.id });
         if (event.message?.model !== undefined)
@@ -147,14 +165,15 @@ export function createAnthropicAdapter(): ProtocolAdapter {
         if (reason) finishReason = FINISH[reason] ?? 'other';
         // message_delta usage is cumulative, so the last one wins.
         // The SDK types allow null here: null is "not reported", not zero, and keeps message_start's count.
-        if (typeof event.usage?.output_tokens === 'number') outputTokens = event.usage.output_tokens;
-        if (typeof event.usage?.input_tokens === 'number') inputTokens = event.usage.input_tokens;
+        readUsage(event.usage);
         return NO_PARTS;
       }
       case 'message_stop': {
         done = true;
-        const usage: { inputTokens?: number; outputTokens?: number } = {};
-        if (inputTokens !== undefined) usage.inputTokens = inputTokens;
+        const usage: { -readonly [K in keyof Usage]: Usage[K] } = {};
+        // One meaning across providers: every prompt token, cached ones included.
+        if (inputTokens !== undefined) usage.inputTokens = inputTokens + (cacheRead ?? 0) + (cacheWrite ?? 0);
+        if (cacheRead !== undefined) usage.cachedInputTokens = cacheRead;
         if (outputTokens !== undefined) usage.outputTokens = outputTokens;
         const parts: StreamPart[] = [];
         // Blocks still open at message_stop cannot grow any more: close them.

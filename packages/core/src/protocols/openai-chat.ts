@@ -35,6 +35,7 @@ interface ChatChunk {
   usage?: {
     prompt_tokens?: number;
     completion_tokens?: number;
+    prompt_tokens_details?: { cached_tokens?: number } | null;
     completion_tokens_details?: { reasoning_tokens?: number };
   } | null;
   error?: { message?: string; code?: string | number | null; type?: string };
@@ -50,8 +51,10 @@ const FINISH: Record<string, FinishReason> = {
 
 /** Maps a Chat Completions usage object to {@link Usage}. */
 function usageOf(usage: NonNullable<ChatChunk['usage']>): Usage {
-  const result: { inputTokens?: number; outputTokens?: number; reasoningTokens?: number } = {};
+  const result: { -readonly [K in keyof Usage]: Usage[K] } = {};
   if (usage.prompt_tokens !== undefined) result.inputTokens = usage.prompt_tokens;
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  if (typeof cached === 'number') result.cachedInputTokens = cached;
   if (usage.completion_tokens !== undefined) result.outputTokens = usage.completion_tokens;
   const reasoning = usage.completion_tokens_details?.reasoning_tokens;
   if (reasoning !== undefined) result.reasoningTokens = reasoning;

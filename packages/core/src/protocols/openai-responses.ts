@@ -32,6 +32,7 @@ interface ResponsesEvent {
     usage?: {
       input_tokens?: number;
       output_tokens?: number;
+      input_tokens_details?: { cached_tokens?: number } | null;
       output_tokens_details?: { reasoning_tokens?: number };
     };
     incomplete_details?: { reason?: string } | null;
@@ -40,8 +41,10 @@ interface ResponsesEvent {
 }
 
 function usageOf(usage: NonNullable<ResponsesEvent['response']['usage']>): Usage {
-  const result: { inputTokens?: number; outputTokens?: number; reasoningTokens?: number } = {};
+  const result: { -readonly [K in keyof Usage]: Usage[K] } = {};
   if (usage.input_tokens !== undefined) result.inputTokens = usage.input_tokens;
+  const cached = usage.input_tokens_details?.cached_tokens;
+  if (typeof cached === 'number') result.cachedInputTokens = cached;
   if (usage.output_tokens !== undefined) result.outputTokens = usage.output_tokens;
   const reasoning = usage.output_tokens_details?.reasoning_tokens;
   if (reasoning !== undefined) result.reasoningTokens = reasoning;

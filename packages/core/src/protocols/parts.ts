@@ -19,7 +19,13 @@ export type FinishReason =
 
 /** Token usage as reported by the provider, when it reports it. */
 export interface Usage {
+  /** Every prompt token, cached ones included (Anthropic's `input_tokens` plus its cache reads and writes). */
   readonly inputTokens?: number;
+  /**
+   * Prompt tokens served from the provider's prompt cache (OpenAI `cached_tokens`,
+   * Anthropic `cache_read_input_tokens`): cache hits are the largest lever on TTFT.
+   */
+  readonly cachedInputTokens?: number;
   readonly outputTokens?: number;
   readonly reasoningTokens?: number;
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAISDKAdapter } from './ai-sdk.ts';
 import { createAnthropicAdapter } from './anthropic.ts';
+import { createOpenAIChatAdapter } from './openai-chat.ts';
 import { createOpenAIResponsesAdapter } from './openai-responses.ts';
 import { fold, pushSSE } from './test-fold.ts';
 
@@ -183,5 +184,98 @@ describe('an AI SDK abort chunk', () => {
     );
     expect(folded.text).toBe('Half an ans');
     expect(folded.finish).toEqual({ type: 'finish', reason: 'aborted' });
+  });
+});
+
+describe('prompt-cache hits in usage', () => {
+  it('are cachedInputTokens in every format that reports them, and inputTokens counts every prompt token', () => {
+    const chat = fold(
+      pushSSE(
+        createOpenAIChatAdapter(),
+        data([
+          { id: 'c1', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: 'stop' }] },
+          {
+            id: 'c1',
+            choices: [],
+            usage: {
+              prompt_tokens: 2006,
+              completion_tokens: 3,
+              prompt_tokens_details: { cached_tokens: 1920 },
+            },
+          },
+          '[DONE]',
+        ]),
+      ),
+    );
+    expect(chat.finish).toMatchObject({
+      usage: { inputTokens: 2006, cachedInputTokens: 1920, outputTokens: 3 },
+    });
+
+    const responses = fold(
+      pushSSE(
+        createOpenAIResponsesAdapter(),
+        sse([
+          [
+            'response.completed',
+            {
+              type: 'response.completed',
+              response: {
+                usage: {
+                  input_tokens: 2006,
+                  output_tokens: 3,
+                  input_tokens_details: { cached_tokens: 1920 },
+                },
+              },
+            },
+          ],
+        ]),
+      ),
+    );
+    expect(responses.finish).toMatchObject({ usage: { inputTokens: 2006, cachedInputTokens: 1920 } });
+
+    // Anthropic counts cache reads and writes apart from input_tokens.
+    const anthropic = fold(
+      pushSSE(
+        createAnthropicAdapter(),
+        sse([
+          [
+            'message_start',
+            {
+              type: 'message_start',
+              message: {
+                id: 'm',
+                usage: {
+                  input_tokens: 6,
+                  cache_read_input_tokens: 1920,
+                  cache_creation_input_tokens: 80,
+                  output_tokens: 1,
+                },
+              },
+            },
+          ],
+          [
+            'message_delta',
+            { type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 3 } },
+          ],
+          ['message_stop', { type: 'message_stop' }],
+        ]),
+      ),
+    );
+    expect(anthropic.finish).toMatchObject({
+      usage: { inputTokens: 2006, cachedInputTokens: 1920, outputTokens: 3 },
+    });
+
+    // No cache figure reported: none invented.
+    const plain = fold(
+      pushSSE(
+        createAnthropicAdapter(),
+        sse([
+          ['message_start', { type: 'message_start', message: { usage: { input_tokens: 6 } } }],
+          ['message_stop', { type: 'message_stop' }],
+        ]),
+      ),
+    );
+    expect(plain.finish).toMatchObject({ usage: { inputTokens: 6 } });
+    expect((plain.finish as { usage: object }).usage).not.toHaveProperty('cachedInputTokens');
   });
 });
