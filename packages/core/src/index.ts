@@ -61,6 +61,7 @@ export type {
   StreamSnapshot,
   StreamStatus,
   StreamTiming,
+  ToolCallTiming,
 } from './run/types.ts';
 
 // incremental JSON

@@ -10,6 +10,7 @@ import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './a
 import { checkBudgets, DEFAULT_BUDGETS, type LatencyBudgets } from './budgets.ts';
 import { resourceTimingStages, serverTimingStages } from './network-stages.ts';
 import type { CadenceSummary } from './render-cadence.ts';
+import { toolWaits } from './tool-waits.ts';
 
 /** Options of {@link toAnswerEvent}. */
 export interface AnswerEventOptions extends DeriveOptions {
@@ -101,7 +102,8 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
  * The waterfall as the run itself saw it, each stage from the request start:
  * `ttfb` (request → first byte: network and server together, until Resource
  * Timing splits it), `first-token` (first byte → first token: the model's
- * wait after the response began), `paint` (first token → first paint).
+ * wait after the response began), `paint` (first token → first paint), and a
+ * `tools` stage per tool wait (complete arguments → result, parallel waits merged).
  */
 function clientStages(snapshot: StreamSnapshot, firstPaint: number | undefined): BeaconStage[] {
   const { requestStart, firstByte, firstToken } = snapshot.timing;
@@ -113,6 +115,7 @@ function clientStages(snapshot: StreamSnapshot, firstPaint: number | undefined):
   if (firstByte !== undefined) stage('ttfb', requestStart, firstByte);
   if (firstByte !== undefined && firstToken !== undefined) stage('first-token', firstByte, firstToken);
   if (firstToken !== undefined && firstPaint !== undefined) stage('paint', firstToken, firstPaint);
+  for (const [from, to] of toolWaits(snapshot.timing)) stage('tools', from, to);
   return stages;
 }
 

@@ -80,6 +80,28 @@ describe('deriveAnswerMetrics', () => {
     expect(metrics.tpot_ms).toBe(10);
   });
 
+  it('times tool waits from complete arguments to result, parallel waits once, in the metrics and the waterfall', () => {
+    const snapshot = scripted({
+      tokenArrivals: [1300],
+      toolCalls: [
+        { id: 'a', name: 'search', startedAt: 1100, argsCompleteAt: 1150, resultAt: 1250 },
+        { id: 'b', name: 'weather', startedAt: 1120, argsCompleteAt: 1200, resultAt: 1280 }, // overlaps a
+        { id: 'c', name: 'lookup', startedAt: 1400, argsCompleteAt: 1500, resultAt: 1540 },
+        { id: 'd', name: 'client_side', startedAt: 1600, argsCompleteAt: 1610 }, // answered by the app, not the stream
+      ],
+    });
+    const { metrics } = deriveAnswerMetrics(snapshot);
+    expect(metrics.tool_wait_ms).toBe(130 + 40); // 1150–1280 merged, then 1500–1540
+    const event = toAnswerEvent(snapshot);
+    expect(event.stages?.filter((stage) => stage.name === 'tools')).toEqual([
+      { name: 'tools', source: 'client', start_ms: 150, dur_ms: 130 },
+      { name: 'tools', source: 'client', start_ms: 500, dur_ms: 40 },
+    ]);
+    expect(deriveAnswerMetrics(scripted({ tokenArrivals: [1300] })).metrics).not.toHaveProperty(
+      'tool_wait_ms',
+    );
+  });
+
   it('reports only what happened: no token, no token figures; no paint, no paint figures', () => {
     const { metrics } = deriveAnswerMetrics(scripted({ tokenArrivals: [], end: 1200 }, { status: 'error' }));
     expect(metrics).toEqual({ e2e_ms: 200, tool_calls: 0, retries: 0, resumes: 0 });

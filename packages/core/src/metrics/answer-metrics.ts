@@ -6,6 +6,7 @@
  */
 import type { AnswerMetric, TokenSource } from '../beacon/schema.ts';
 import type { StreamSnapshot } from '../run/types.ts';
+import { toolWaits } from './tool-waits.ts';
 
 /** What the run does not know: the user's action and the first paint, both on the run's clock. */
 export interface AnswerMoments {
@@ -71,7 +72,9 @@ export function looksBuffered(requestStart: number, arrivals: readonly number[])
  *   consecutive deltas (a delta may hold several tokens);
  * - `stalls`, `stall_ms` gaps longer than `stallGapMs`, their count and sum;
  * - `e2e_ms` end − start, `e2e_from_action_ms` from the action;
- * - `tool_calls` the number of tool calls in the answer;
+ * - `tool_calls` the number of tool calls in the answer; `tool_wait_ms` the time
+ *   from a call's complete arguments to its result in the stream, overlapping
+ *   waits of parallel calls counted once (absent when no result came in the stream);
  * - `retries` requests sent again before any data, `resumes` reconnects with `Last-Event-ID`.
  */
 export function deriveAnswerMetrics(
@@ -133,6 +136,8 @@ export function deriveAnswerMetrics(
     if (actionAt !== undefined) set('e2e_from_action_ms', ms(timing.end - actionAt));
   }
   set('tool_calls', snapshot.toolCalls.length);
+  const waits = toolWaits(timing);
+  if (waits.length > 0) set('tool_wait_ms', ms(waits.reduce((sum, [from, to]) => sum + (to - from), 0)));
   set('retries', timing.retries ?? 0);
   set('resumes', timing.resumes ?? 0);
   return { metrics, tokenSource, flags };

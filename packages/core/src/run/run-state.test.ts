@@ -64,8 +64,10 @@ describe('createRunState', () => {
     await clock.advance(10);
     state.apply({ type: 'tool-call-start', id: 'a', name: 'search' });
     expect(state.status).toBe('tool-running');
+    await clock.advance(10);
     state.apply({ type: 'tool-call-end', id: 'a' });
     expect(state.status).toBe('tool-running');
+    await clock.advance(30);
     state.apply({ type: 'tool-result', id: 'a', result: 1 });
     expect(state.status).toBe('streaming');
     await clock.advance(5);
@@ -74,9 +76,10 @@ describe('createRunState', () => {
       requestStart: 0,
       responseHeaders: 40,
       firstToken: 50,
-      tokenArrivals: [55],
+      tokenArrivals: [95],
       tokenCount: 1,
-      lastToken: 55,
+      lastToken: 95,
+      toolCalls: [{ id: 'a', name: 'search', startedAt: 50, argsCompleteAt: 60, resultAt: 90 }],
     });
   });
 

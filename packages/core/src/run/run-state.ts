@@ -10,6 +10,7 @@ import type { StreamProtocol } from '../protocols/adapter.ts';
 import type { FinishReason, StreamPart, ToolCallPart, Usage } from '../protocols/parts.ts';
 import type { Clock } from '../sse/clock.ts';
 import type { ServerTimingEntry } from './server-timing.ts';
+import { createToolMoments } from './tool-moments.ts';
 import type { OutputKind, RetryInfo, StreamSnapshot, StreamStatus, StreamTiming } from './types.ts';
 
 /** What the run needs from a tool-call assembler (`createToolCallAssembler` fits). */
@@ -76,6 +77,7 @@ export function createRunState(
   let retries = 0;
   let resumes = 0;
   const arrivals: number[] = [];
+  const toolMoments = createToolMoments();
   let snapshot: StreamSnapshot | undefined;
   let timing: StreamTiming | undefined;
 
@@ -123,6 +125,8 @@ export function createRunState(
     if (end !== undefined) t.end = end;
     if (retries > 0) t.retries = retries;
     if (resumes > 0) t.resumes = resumes;
+    const toolCalls = toolMoments.list();
+    if (toolCalls.length > 0) t.toolCalls = toolCalls;
     return Object.freeze(t);
   }
 
@@ -207,7 +211,8 @@ export function createRunState(
           if (part.type === 'tool-result') pendingTools.delete(part.id);
           contentArrived();
           status = part.type === 'tool-result' && pendingTools.size === 0 ? 'streaming' : 'tool-running';
-          touch();
+          if (toolMoments.record(part, clock.now())) touchTiming();
+          else touch();
           return;
         case 'finish':
           finishReason = part.reason;

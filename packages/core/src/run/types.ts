@@ -47,6 +47,19 @@ export interface StreamTiming {
   readonly retries?: number;
   /** Reconnects with `Last-Event-ID` after a dropped stream, where there were any. */
   readonly resumes?: number;
+  /** Every tool call the stream began, in start order, where there were any. */
+  readonly toolCalls?: readonly ToolCallTiming[];
+}
+
+/** When one tool call began, when its arguments were complete, and when its result came (clock times). */
+export interface ToolCallTiming {
+  readonly id: string;
+  readonly name: string;
+  readonly startedAt: number;
+  /** The provider's end of the arguments (or a result, which makes them final). */
+  readonly argsCompleteAt?: number;
+  /** Its result arrived in the stream (AI SDK server tools, provider-run tools). */
+  readonly resultAt?: number;
 }
 
 /** Retry progress, present while `status` is `retrying`. */
