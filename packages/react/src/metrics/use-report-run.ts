@@ -9,6 +9,7 @@ import {
   toAnswerEvent,
 } from '@tokenpaint/core';
 import { useEffect } from 'react';
+import { warnBudgetBreachOnce } from './budget-warning.ts';
 import { useMetricsContext } from './tokenpaint-provider.tsx';
 
 // run → generations already reported: two hooks following one run report it once.
@@ -61,6 +62,7 @@ export function useReportRun(run: StreamRun | null): void {
           ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
         });
         reporter.report(answer);
+        if (answer.breaches !== undefined) warnBudgetBreachOnce(answer.breaches);
         // The app's callback must break neither the next report nor, uncaught, a Node process.
         if (answer.breaches !== undefined && onBudgetExceeded !== undefined)
           try {
