@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetBudgetWarningForTests } from './budget-warning.ts';
 import { type BeaconSend, createBeaconReporter, defaultBeaconSend, type FlushReason } from './reporter.ts';
 import { type AnswerEvent, MAX_BEACON_BYTES } from './schema.ts';
 import { validateBeacon } from './validate.ts';
@@ -178,5 +179,35 @@ describe('defaultBeaconSend', () => {
     vi.stubGlobal('navigator', undefined);
     vi.stubGlobal('fetch', undefined);
     expect(defaultBeaconSend('/v1/beacon', '{}', 'hidden')).toBe(false);
+  });
+});
+
+describe('a breached budget in development', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    resetBudgetWarningForTests();
+  });
+
+  const over = (value: number) =>
+    answer({ breaches: [{ budget: 'ttft_ms', value_ms: value, budget_ms: 3000 }] });
+
+  it('warns once per page, naming the budget and figure, even in a session not sampled', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { send } = recorder();
+    const reporter = createBeaconReporter({ url: '/b', send, sampleRate: 0 });
+    reporter.report(answer());
+    expect(warn).not.toHaveBeenCalled();
+    reporter.report(over(4200));
+    reporter.report(over(5100));
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('ttft_ms 4200 ms (budget 3000 ms)');
+  });
+
+  it('never warns in a production build', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    createBeaconReporter({ url: '/b', send: recorder().send }).report(over(4200));
+    expect(warn).not.toHaveBeenCalled();
   });
 });

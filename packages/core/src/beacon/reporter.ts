@@ -3,6 +3,7 @@
  * sends them so they survive the page going away. It never throws into the
  * app: a failure is counted and, where it may pass, retried with the next batch.
  */
+import { warnBudgetBreachOnce } from './budget-warning.ts';
 import {
   BEACON_VERSION,
   type BeaconBatch,
@@ -49,7 +50,10 @@ export interface BeaconReporter {
   readonly sessionId: string;
   /** Whether this session reports at all (see `sampleRate`). */
   readonly sampled: boolean;
-  /** Queues an event; sends a batch when it is full. */
+  /**
+   * Queues an event; sends a batch when it is full. The first answer over budget
+   * on a page also warns once in the console, in development builds only.
+   */
   report(event: BeaconEvent): void;
   /** Sends what is queued now. */
   flush(reason?: FlushReason): void;
@@ -241,6 +245,8 @@ export function createBeaconReporter(options: BeaconReporterOptions): BeaconRepo
       return dropped;
     },
     report(event) {
+      // The developer hears of a breach whether or not this session is sampled.
+      if (event.type === 'answer' && event.breaches !== undefined) warnBudgetBreachOnce(event.breaches);
       if (!sampled || closed) return;
       try {
         const tags = { ...environmentTags(), ...options.tags, ...event.tags };

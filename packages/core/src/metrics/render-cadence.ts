@@ -13,6 +13,8 @@ export interface CadenceSummary {
   longest_frame_ms?: number;
   long_animation_frames?: number;
   long_animation_frame_ms?: number;
+  /** Commits of the message while the answer streamed, where a renderer counts them (the React binding does). */
+  commits?: number;
 }
 
 /** A running measurement; `stop()` ends it and summarizes. */

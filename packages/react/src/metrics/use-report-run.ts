@@ -8,8 +8,7 @@ import {
   startCadenceMeter,
   toAnswerEvent,
 } from '@tokenpaint/core';
-import { useEffect } from 'react';
-import { warnBudgetBreachOnce } from './budget-warning.ts';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useMetricsContext } from './tokenpaint-provider.tsx';
 
 // run → generations already reported: two hooks following one run report it once.
@@ -23,6 +22,16 @@ const reported = new WeakMap<StreamRun, Set<number>>();
  */
 export function useReportRun(run: StreamRun | null): void {
   const { reporter, settings, latestRun } = useMetricsContext();
+  // Every commit of the component that follows the run (the message) counts
+  // for the generation it showed: the `commits` of its answer.
+  const commits = useRef({ run: null as StreamRun | null, generation: -1, count: 0 });
+  useLayoutEffect(() => {
+    if (run === null) return;
+    const { generation } = run.getSnapshot();
+    const seen = commits.current;
+    if (seen.run !== run || seen.generation !== generation) commits.current = { run, generation, count: 1 };
+    else seen.count++;
+  });
   useEffect(() => {
     if (run !== null) latestRun.set(run);
   }, [run, latestRun]);
@@ -40,9 +49,15 @@ export function useReportRun(run: StreamRun | null): void {
       }
       streamed?.();
       streamed = undefined;
-      const cadence = meter?.stop();
+      const frames = meter?.stop();
       meter = undefined;
       const final = run.getSnapshot();
+      const seen = commits.current;
+      const commitCount = seen.run === run && seen.generation === final.generation ? seen.count : undefined;
+      const cadence =
+        frames === undefined && commitCount === undefined
+          ? undefined
+          : { ...frames, ...(commitCount !== undefined && { commits: commitCount }) };
       let done = reported.get(run);
       if (done === undefined) {
         done = new Set();
@@ -62,7 +77,6 @@ export function useReportRun(run: StreamRun | null): void {
           ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
         });
         reporter.report(answer);
-        if (answer.breaches !== undefined) warnBudgetBreachOnce(answer.breaches);
         // The app's callback must break neither the next report nor, uncaught, a Node process.
         if (answer.breaches !== undefined && onBudgetExceeded !== undefined)
           try {

@@ -4,7 +4,7 @@
  * bundle replaces `process.env.NODE_ENV` and drops it), so a slow local model
  * is noticed without flooding the console.
  */
-import type { BeaconBreach } from '@tokenpaint/core';
+import type { BeaconBreach } from './schema.ts';
 
 // Bundlers replace this exact expression; where nothing defines `process` (a
 // browser loading the source unbundled) the warning stays off.
