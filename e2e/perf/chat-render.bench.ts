@@ -7,10 +7,11 @@
  * finished with exactly the script's text): the figures are reported.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SCRIPTS } from '@tokenpaint/mock-llm';
 import type {} from './bench-globals.ts';
 import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench-metrics.ts';
+import { openReady, streamOnce } from './bench-page.ts';
 import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
 
 const IMPLS = ['tokenpaint', 'ai-sdk', 'ai-sdk-throttle'] as const;
@@ -23,54 +24,9 @@ const PRIOR = Number(process.env.BENCH_PRIOR ?? 1000);
 const SCRIPT = (process.env.BENCH_SCRIPT ?? 'long') as keyof typeof SCRIPTS;
 const TPS = Number(process.env.BENCH_TPS ?? 1000);
 const RESULTS = new URL('./results/', import.meta.url);
+const BENCH_QUERY = { prior: PRIOR, script: SCRIPT, tps: TPS };
 
 test.describe.configure({ mode: 'serial' });
-
-function pageUrl(impl: string): string {
-  return `/?${new URLSearchParams({ impl, prior: String(PRIOR), script: SCRIPT, tps: String(TPS) })}`;
-}
-
-/** Loads the page with its prior messages and waits until it settled. */
-async function openReady(page: Page, impl: string): Promise<void> {
-  await page.goto(pageUrl(impl));
-  await page.waitForFunction(() => window.__benchReady === true || window.__benchError !== undefined, null, {
-    timeout: 180_000,
-  });
-  const error = await page.evaluate(() => window.__benchError);
-  expect(error, `${impl} failed to load`).toBeUndefined();
-}
-
-/**
- * Streams one answer and returns the raw samples. Waiting polls every 500 ms,
- * not per frame (Playwright's default), so the wait adds no frame callback.
- */
-async function streamOnce(page: Page, impl: string, cpuRate: number): Promise<RawRun> {
-  await openReady(page, impl);
-  const cdp = await page.context().newCDPSession(page);
-  // Throttled only once loaded: mounting 1,000 messages is not what is measured.
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
-  try {
-    await page.evaluate(() => window.__benchStart?.());
-    await page.waitForFunction(
-      () => window.__benchResult !== undefined || window.__benchError !== undefined,
-      null,
-      {
-        polling: 500,
-        timeout: 240_000,
-      },
-    );
-  } finally {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await cdp.detach();
-  }
-  const { result, error } = await page.evaluate(() => ({
-    result: window.__benchResult,
-    error: window.__benchError,
-  }));
-  expect(error, `${impl} reported an error`).toBeUndefined();
-  if (!result) throw new Error(`${impl} published no result`);
-  return result as unknown as RawRun;
-}
 
 interface Measured {
   readonly cpu: string;
@@ -85,7 +41,7 @@ const measured: Measured[] = [];
 test('both pages render the chat mid-stream (screenshots)', async ({ page }) => {
   await mkdir(RESULTS, { recursive: true });
   for (const impl of IMPLS) {
-    await openReady(page, impl);
+    await openReady(page, impl, BENCH_QUERY);
     await page.evaluate(() => window.__benchStart?.());
     // About a third of the way through the long answer at 1,000 tok/s.
     await page.waitForFunction(
@@ -111,7 +67,7 @@ for (const cpu of CPUS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         try {
-          const raw = await streamOnce(page, impl, cpu.rate);
+          const { raw } = await streamOnce(page, impl, cpu.rate, BENCH_QUERY);
           expect(raw.finalText, `${impl} run ${run}: final text equals the script`).toBe(
             SCRIPTS[SCRIPT].text,
           );

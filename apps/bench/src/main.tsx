@@ -1,4 +1,6 @@
 import './bench.css';
+import { createBeaconReporter } from '@tokenpaint/core';
+import { TokenpaintProvider } from '@tokenpaint/react';
 import { Profiler, type ReactNode, useCallback } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AiSdkChat } from './ai-sdk-chat.tsx';
@@ -6,6 +8,12 @@ import { type BenchParams, chatUrl, readBenchParams } from './params.ts';
 import { type PriorMessage, priorMessages } from './prior-messages.ts';
 import { createProbe, type Probe } from './probe.ts';
 import { TokenpaintChat } from './tokenpaint-chat.tsx';
+
+/**
+ * The metrics variant's reporter: everything measured and batched as in an app,
+ * the send a no-op, so the network is not part of what is compared.
+ */
+const SILENT_BEACON = createBeaconReporter({ url: '/beacon', send: () => true });
 
 /** Frames to wait after mount before declaring the page ready (lets late layout and measurement settle). */
 const SETTLE_FRAMES = 30;
@@ -44,6 +52,10 @@ function Bench({ params, probe, prior }: BenchProps): ReactNode {
     <Profiler id="chat" onRender={probe.onRender}>
       {params.impl === 'tokenpaint' ? (
         <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />
+      ) : params.impl === 'tokenpaint-metrics' ? (
+        <TokenpaintProvider beacon={SILENT_BEACON}>
+          <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />
+        </TokenpaintProvider>
       ) : (
         <AiSdkChat
           url={url}

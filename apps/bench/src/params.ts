@@ -5,8 +5,12 @@
  */
 import { mockUrl } from '@tokenpaint/mock-llm';
 
-/** The chat implementations under comparison. */
-export const IMPLS = ['tokenpaint', 'ai-sdk', 'ai-sdk-throttle'] as const;
+/**
+ * The chat implementations under comparison. `tokenpaint-metrics` is tokenpaint
+ * inside a <TokenpaintProvider> reporting every answer (to a beacon that sends
+ * nothing): the metrics' overhead is the difference from `tokenpaint`.
+ */
+export const IMPLS = ['tokenpaint', 'tokenpaint-metrics', 'ai-sdk', 'ai-sdk-throttle'] as const;
 /** One of {@link IMPLS}. */
 export type Impl = (typeof IMPLS)[number];
 
