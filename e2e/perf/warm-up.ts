@@ -62,9 +62,18 @@ async function measure(browser: Browser, arm: Arm): Promise<Sample> {
   await prompt.press('Enter');
   await page.locator('.demo-question', { hasText: 'And on a phone?' }).waitFor();
   await page.locator('[data-tp-part="message"][data-tp-status="done"]').waitFor({ timeout: 30_000 });
+  // The HUD follows the newest answer and updates every 250 ms: wait until it shows this one's first token.
+  await page.waitForFunction(() => {
+    const hud = document.querySelector('[data-tp-part="hud"]');
+    const submitAt = (window as unknown as { submitAt: number }).submitAt;
+    return (
+      Number(hud?.getAttribute('data-tp-request-start')) >= submitAt &&
+      hud?.hasAttribute('data-tp-first-token-at')
+    );
+  });
   const result = await page.evaluate((skip) => {
     const firstToken = Number(
-      document.querySelector('[data-demo="timing"]')?.getAttribute('data-first-token'),
+      document.querySelector('[data-tp-part="hud"]')?.getAttribute('data-tp-first-token-at'),
     );
     const answer = performance
       .getEntriesByType('resource')

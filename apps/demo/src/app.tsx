@@ -1,12 +1,5 @@
 import { DEFAULT_PRESET, DEFAULT_SCRIPT, PRESET_NAMES, SCRIPT_NAMES } from '@tokenpaint/mock-llm';
-import {
-  Composer,
-  DefaultStatus,
-  LatencyHUD,
-  type StatusProps,
-  StreamingMessage,
-  useConnectionWarmer,
-} from '@tokenpaint/react';
+import { Composer, LatencyHUD, StreamingMessage, useConnectionWarmer } from '@tokenpaint/react';
 import { type ReactNode, useState } from 'react';
 import {
   buildRequest,
@@ -16,21 +9,6 @@ import {
   PROTOCOLS,
   warmUpUrl,
 } from './requests.ts';
-import { TimingReadout } from './timing-readout.tsx';
-
-/** The status line plus the run's timing, through the `Status` slot. */
-function StatusWithTiming({ snapshot }: StatusProps): ReactNode {
-  return (
-    // Timing first, in fixed-width columns: the status label's width changes with
-    // every state, and anything laid out after it would shift (CLS).
-    <div className="demo-status">
-      <TimingReadout timing={snapshot.timing} />
-      <DefaultStatus snapshot={snapshot} />
-    </div>
-  );
-}
-
-const components = { Status: StatusWithTiming };
 
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
@@ -172,11 +150,10 @@ export function App(): ReactNode {
               ? 'tool'
               : 'paragraph'
           }
-          components={components}
           aria-label="Assistant answer"
         />
       </section>
-      {/* The latest answer's latency, as the provider's reporter sees it. */}
+      {/* The latest answer's latency, as the provider's reporter sees it: the demo's timing panel. */}
       <LatencyHUD />
     </main>
   );

@@ -29,6 +29,13 @@ describe('<LatencyHUD>', () => {
       expect(container.querySelector('[data-tp-part="hud"]')?.getAttribute('data-tp-status')).toBe('done'),
     );
     expect(figure(container, 'ttft')).toMatch(/^\d+ ms$/);
+    expect(figure(container, 'tokens')).toMatch(/^\d+ (usage|counted)$/);
+    expect(figure(container, 'e2e')).toMatch(/^\d+ ms$/);
+    // The raw clock times, to line the HUD up with a trace: the run's own.
+    const hud = container.querySelector('[data-tp-part="hud"]');
+    const { timing } = run.getSnapshot();
+    expect(Number(hud?.getAttribute('data-tp-request-start'))).toBe(timing.requestStart);
+    expect(Number(hud?.getAttribute('data-tp-first-token-at'))).toBe(timing.firstToken);
     expect(
       container.querySelectorAll('[data-tp-part="hud-waterfall"] [data-tp-stage]').length,
     ).toBeGreaterThanOrEqual(2);

@@ -91,9 +91,12 @@ function Sparkline({ frames }: { readonly frames: readonly number[] }): ReactNod
 
 /**
  * A small overlay for the current answer: the waterfall (request → first byte
- * → first token → on screen), TTFT, TTFP and paint lag, tokens/s, a sparkline
+ * → first token → on screen), TTFT, TTFP and paint lag, tokens/s, output tokens
+ * (with their source) and total time, a sparkline
  * of frame times while it streams, and this page's running p50/p95. For
- * development and demos: it measures frames while an answer streams.
+ * development and demos: it measures frames while an answer streams. Its root
+ * carries the run's request start and first token as clock times
+ * (`data-tp-request-start`, `data-tp-first-token-at`), to line it up with a trace.
  *
  * @example
  * const { run } = useStream({ url: '/api/chat', body });
@@ -118,6 +121,8 @@ export function LatencyHUD({ run: given, className }: LatencyHUDProps): ReactNod
     <aside
       data-tp-part="hud"
       data-tp-status={metrics.status}
+      data-tp-request-start={metrics.requestStart}
+      data-tp-first-token-at={metrics.firstTokenAt}
       className={className}
       aria-label="Answer latency"
     >
@@ -136,6 +141,13 @@ export function LatencyHUD({ run: given, className }: LatencyHUDProps): ReactNod
         <dd data-tp-figure="tokens-per-s">
           {figures.tokens_per_s === undefined ? '–' : Math.round(figures.tokens_per_s)}
         </dd>
+        <dt>tokens</dt>
+        <dd data-tp-figure="tokens">
+          {figures.output_tokens ?? '–'}
+          {figures.output_tokens !== undefined && <small> {metrics.tokenSource}</small>}
+        </dd>
+        <dt>total</dt>
+        <dd data-tp-figure="e2e">{ms(figures.e2e_ms)}</dd>
         <dt>page p50 / p95</dt>
         <dd data-tp-figure="page-ttfp">
           {pageAnswers.length === 0 ? '–' : `${ms(p('ttfp', 0.5))} / ${ms(p('ttfp', 0.95))}`}

@@ -18,6 +18,9 @@ export interface RunMetrics extends DerivedAnswerMetrics {
   readonly firstPaint?: FirstPaint;
   /** Intervals between the last animation frames while the answer streamed, in ms (at most 120). */
   readonly frames: readonly number[];
+  /** The run's request start and first token, as clock times (`performance.now()`): to line the figures up with a trace. */
+  readonly requestStart: number;
+  readonly firstTokenAt?: number;
 }
 
 const UPDATE_MS = 250;
@@ -37,6 +40,8 @@ function measure(run: StreamRun, paint: FirstPaint | undefined, frames: readonly
     },
     ...(paint !== undefined && { firstPaint: paint }),
     frames,
+    requestStart,
+    ...(firstToken !== undefined && { firstTokenAt: firstToken }),
   };
 }
 
