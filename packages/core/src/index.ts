@@ -88,6 +88,7 @@ export type {
   BeaconBatch,
   BeaconBreach,
   BeaconEvent,
+  BeaconLongFrameScript,
   BeaconStage,
   BeaconTags,
   PaintMethod,

@@ -122,6 +122,21 @@ export interface BeaconBreach {
   budget_ms: number;
 }
 
+/**
+ * A script that ran in a long animation frame while the answer streamed (from
+ * `long-animation-frame` entries' `scripts`): what to blame for a janky answer.
+ * URLs lose their query and fragment, which may carry user data.
+ */
+export interface BeaconLongFrameScript {
+  /** What called the script: `DIV.onclick`, `Window.requestAnimationFrame`, `Response.json.then`, a script URL. */
+  invoker: string;
+  /** The script's URL, where the browser names one. */
+  source_url?: string;
+  /** The function that ran, where the browser names one. */
+  function?: string;
+  dur_ms: number;
+}
+
 /** One streamed answer, measured in the browser. */
 export interface AnswerEvent {
   type: 'answer';
@@ -140,6 +155,8 @@ export interface AnswerEvent {
   breaches?: BeaconBreach[];
   /** Diagnoses, e.g. `buffered` (the stream arrived in one burst after a silence: a buffering proxy). */
   flags?: string[];
+  /** The longest scripts of the long animation frames while the answer streamed (at most 5, longest first). */
+  long_frame_scripts?: BeaconLongFrameScript[];
 }
 
 /** The Core Web Vitals and friends, reported once per page by `web-vitals`. */

@@ -17,6 +17,10 @@ function answer(overrides: Record<string, unknown> = {}) {
     stages: [{ name: 'server:retrieval', source: 'server-timing', dur_ms: 200 }],
     breaches: [{ budget: 'ttft_ms', value_ms: 420, budget_ms: 300 }],
     flags: ['buffered'],
+    long_frame_scripts: [
+      { invoker: 'DIV.onclick', source_url: 'https://app.example/main.js', function: 'render', dur_ms: 70 },
+      { invoker: 'Window.requestAnimationFrame', dur_ms: 12.5 },
+    ],
     ...overrides,
   };
 }
@@ -52,6 +56,17 @@ describe('validateBeacon', () => {
     expect(result.batch.events[0]).not.toHaveProperty('extra');
     expect(result.batch.events[0]).toMatchObject({ metrics: { ttft_ms: 1 } });
     expect((result.batch.events[0] as { metrics: object }).metrics).not.toHaveProperty('future_ms');
+  });
+
+  it('rejects an answer whose long-frame script has no invoker or a bad duration, and keeps the rest', () => {
+    const result = validateBeacon(
+      batch([answer({ long_frame_scripts: [{ dur_ms: 5 }] }), answer({ request_id: 'r2' })]),
+    );
+    expect(result).toMatchObject({ ok: true, rejected: [{ index: 0 }] });
+    const bad = validateBeacon(
+      batch([answer({ long_frame_scripts: [{ invoker: 'x', dur_ms: -1 }] }), answer({ request_id: 'r2' })]),
+    );
+    expect(bad).toMatchObject({ ok: true, rejected: [{ index: 0 }] });
   });
 
   it('rejects a wrong envelope whole, naming the field', () => {

@@ -16,6 +16,7 @@ import {
   type BeaconBatch,
   type BeaconBreach,
   type BeaconEvent,
+  type BeaconLongFrameScript,
   type BeaconStage,
   type BeaconTags,
   MAX_EVENTS_PER_BEACON,
@@ -144,6 +145,17 @@ function stage(value: unknown, path: string): BeaconStage {
   return out;
 }
 
+function longFrameScript(value: unknown, path: string): BeaconLongFrameScript {
+  const source = record(value, path);
+  const out: BeaconLongFrameScript = {
+    invoker: text(source.invoker, `${path}.invoker`),
+    dur_ms: amount(source.dur_ms, `${path}.dur_ms`),
+  };
+  if (source.source_url !== undefined) out.source_url = text(source.source_url, `${path}.source_url`);
+  if (source.function !== undefined) out.function = text(source.function, `${path}.function`);
+  return out;
+}
+
 function breach(value: unknown, path: string): BeaconBreach {
   const source = record(value, path);
   return {
@@ -181,6 +193,11 @@ function answer(source: Record<string, unknown>, path: string): AnswerEvent {
   }
   if (source.flags !== undefined) {
     out.flags = list(source.flags, `${path}.flags`, MAX_LIST).map((f, i) => text(f, `${path}.flags[${i}]`));
+  }
+  if (source.long_frame_scripts !== undefined) {
+    out.long_frame_scripts = list(source.long_frame_scripts, `${path}.long_frame_scripts`, MAX_LIST).map(
+      (script, i) => longFrameScript(script, `${path}.long_frame_scripts[${i}]`),
+    );
   }
   return out;
 }

@@ -3,7 +3,13 @@
  * run's outcome and what it said about itself (protocol, model), under the
  * app's tags.
  */
-import type { AnswerEvent, BeaconStage, BeaconTags, PaintMethod } from '../beacon/schema.ts';
+import type {
+  AnswerEvent,
+  BeaconLongFrameScript,
+  BeaconStage,
+  BeaconTags,
+  PaintMethod,
+} from '../beacon/schema.ts';
 import { MAX_STRING_LENGTH } from '../beacon/schema.ts';
 import type { StreamSnapshot } from '../run/types.ts';
 import { type AnswerMoments, type DeriveOptions, deriveAnswerMetrics } from './answer-metrics.ts';
@@ -28,6 +34,8 @@ export interface AnswerEventOptions extends DeriveOptions {
   budgets?: LatencyBudgets | false;
   /** How smoothly the page rendered while the answer streamed (see `startCadenceMeter`). */
   cadence?: CadenceSummary;
+  /** The longest scripts of its long animation frames (`CadenceMeter.longFrameScripts`). */
+  longFrameScripts?: readonly BeaconLongFrameScript[];
 }
 
 function randomId(): string {
@@ -91,6 +99,8 @@ export function toAnswerEvent(snapshot: StreamSnapshot, options: AnswerEventOpti
     ...clientStages(snapshot, moments.firstPaint),
   ];
   if (stages.length > 0) event.stages = stages;
+  if (options.longFrameScripts !== undefined && options.longFrameScripts.length > 0)
+    event.long_frame_scripts = options.longFrameScripts.map((script) => ({ ...script }));
   if (options.budgets !== false) {
     const breaches = checkBudgets(metrics, stages, { ...DEFAULT_BUDGETS, ...options.budgets });
     if (breaches.length > 0) event.breaches = breaches;

@@ -102,6 +102,13 @@ describe('deriveAnswerMetrics', () => {
     );
   });
 
+  it("carries the long animation frames' scripts into the answer event, and nothing when there were none", () => {
+    const snapshot = scripted({ tokenArrivals: [1300] });
+    const longFrameScripts = [{ invoker: 'DIV.onclick', dur_ms: 70 }];
+    expect(toAnswerEvent(snapshot, { longFrameScripts }).long_frame_scripts).toEqual(longFrameScripts);
+    expect(toAnswerEvent(snapshot, { longFrameScripts: [] })).not.toHaveProperty('long_frame_scripts');
+  });
+
   it('reports only what happened: no token, no token figures; no paint, no paint figures', () => {
     const { metrics } = deriveAnswerMetrics(scripted({ tokenArrivals: [], end: 1200 }, { status: 'error' }));
     expect(metrics).toEqual({ e2e_ms: 200, tool_calls: 0, retries: 0, resumes: 0 });

@@ -5,6 +5,8 @@
  * without animation frames it measures nothing and says so by reporting nothing.
  */
 
+import { type BeaconLongFrameScript, MAX_STRING_LENGTH } from '../beacon/schema.ts';
+
 /** The cadence figures, by their payload names. */
 export interface CadenceSummary {
   fps?: number;
@@ -20,6 +22,39 @@ export interface CadenceSummary {
 /** A running measurement; `stop()` ends it and summarizes. */
 export interface CadenceMeter {
   stop(): CadenceSummary;
+  /**
+   * The longest scripts of the long animation frames seen (at most
+   * {@link MAX_LONG_FRAME_SCRIPTS}, longest first): empty where the browser has
+   * no `long-animation-frame` entries (`longtask` carries no attribution).
+   */
+  readonly longFrameScripts: readonly BeaconLongFrameScript[];
+}
+
+/** How many long-frame scripts an answer keeps: the worst few say what to fix. */
+export const MAX_LONG_FRAME_SCRIPTS = 5;
+
+/** A `PerformanceScriptTiming`, as far as it is read here. */
+interface ScriptTiming {
+  readonly invoker?: string;
+  readonly sourceURL?: string;
+  readonly sourceFunctionName?: string;
+  readonly duration: number;
+}
+
+/** A URL without its query and fragment, which may carry user data. */
+function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
+}
+
+function scriptOf(script: ScriptTiming): BeaconLongFrameScript {
+  const out: BeaconLongFrameScript = {
+    invoker: withoutQuery(script.invoker || 'unknown').slice(0, MAX_STRING_LENGTH),
+    dur_ms: round(script.duration),
+  };
+  if (script.sourceURL) out.source_url = withoutQuery(script.sourceURL).slice(0, MAX_STRING_LENGTH);
+  if (script.sourceFunctionName) out.function = script.sourceFunctionName.slice(0, MAX_STRING_LENGTH);
+  return out;
 }
 
 const FRAME_MS = 1000 / 60;
@@ -57,6 +92,17 @@ export function startCadenceMeter(): CadenceMeter {
 
   let longFrames = 0;
   let longFrameMs = 0;
+  // The longest scripts so far, longest first: a bounded record however long the answer.
+  const scripts: BeaconLongFrameScript[] = [];
+  const keepScript = (script: ScriptTiming): void => {
+    if (typeof script?.duration !== 'number' || !Number.isFinite(script.duration)) return;
+    const worst = scripts.at(-1);
+    if (scripts.length === MAX_LONG_FRAME_SCRIPTS && worst !== undefined && worst.dur_ms >= script.duration)
+      return;
+    scripts.push(scriptOf(script));
+    scripts.sort((a, b) => b.dur_ms - a.dur_ms);
+    scripts.length = Math.min(scripts.length, MAX_LONG_FRAME_SCRIPTS);
+  };
   let observer: PerformanceObserver | undefined;
   const Observer = globalThis.PerformanceObserver;
   const type = Observer?.supportedEntryTypes?.includes('long-animation-frame')
@@ -70,6 +116,8 @@ export function startCadenceMeter(): CadenceMeter {
         for (const entry of list.getEntries()) {
           longFrames++;
           longFrameMs += entry.duration;
+          const entryScripts = (entry as { scripts?: readonly ScriptTiming[] }).scripts;
+          if (Array.isArray(entryScripts)) for (const script of entryScripts) keepScript(script);
         }
       });
       observer.observe({ type });
@@ -79,6 +127,9 @@ export function startCadenceMeter(): CadenceMeter {
   }
 
   return {
+    get longFrameScripts() {
+      return scripts;
+    },
     stop() {
       running = false;
       if (handle !== 0) cancel?.(handle);

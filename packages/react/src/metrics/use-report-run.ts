@@ -50,6 +50,7 @@ export function useReportRun(run: StreamRun | null): void {
       streamed?.();
       streamed = undefined;
       const frames = meter?.stop();
+      const longFrameScripts = meter?.longFrameScripts;
       meter = undefined;
       const final = run.getSnapshot();
       const seen = commits.current;
@@ -73,6 +74,7 @@ export function useReportRun(run: StreamRun | null): void {
         const answer = toAnswerEvent(final, {
           tags,
           ...(cadence !== undefined && { cadence }),
+          ...(longFrameScripts !== undefined && { longFrameScripts }),
           ...(budgets !== undefined && { budgets }),
           ...(paint !== undefined && { moments: { firstPaint: paint.at }, paintMethod: paint.method }),
         });
