@@ -58,6 +58,28 @@ describe('<ToolCallView>', () => {
     expect(root?.hasAttribute('data-tp-provider-executed')).toBe(false);
   });
 
+  it("shows a provider's generated image as an image, and nothing else as one", () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const image = (patch: Partial<ToolCallSnapshot>, provider = true) =>
+      render(
+        <ToolCallView
+          call={call({
+            name: 'image_generation',
+            ...(provider && { providerExecuted: true as const }),
+            state: 'result',
+            result: png,
+            ...patch,
+          })}
+        />,
+      ).container.querySelector('img[data-tp-part="tool-image"]');
+    expect(image({})?.getAttribute('src')).toBe(`data:image/png;base64,${png}`);
+    expect(image({}, false)).toBeNull(); // the app's own tool named the same
+    expect(image({ result: 'javascript:alert(1)' })).toBeNull();
+    expect(image({ result: 'https://evil.example/x.png' })).toBeNull();
+    expect(image({ isError: true })).toBeNull();
+  });
+
   it('drops the caret of a field completed in a snapshot that was never committed', () => {
     const view = renderWithClock(<p />);
     const run = createFakeRun({ now: view.scheduler.now });
