@@ -56,6 +56,27 @@ function Select<T extends string>({ label, name, value, options, onChange }: Sel
   );
 }
 
+interface CheckProps {
+  readonly label: string;
+  readonly name: string;
+  readonly checked: boolean;
+  readonly onChange: (checked: boolean) => void;
+}
+
+function Check({ label, name, checked, onChange }: CheckProps): ReactNode {
+  return (
+    <label className="demo-check">
+      <input
+        type="checkbox"
+        name={name}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
 /**
  * The demo: pick a wire format, a network preset and a script, and watch
  * `<StreamingMessage>` stream it from the mock LLM mounted on this server.
@@ -110,24 +131,18 @@ export function App(): ReactNode {
           options={SCRIPT_NAMES}
           onChange={(script) => update({ script })}
         />
-        <label className="demo-check">
-          <input
-            type="checkbox"
-            name="pacing"
-            checked={draft.pacing}
-            onChange={(event) => update({ pacing: event.target.checked })}
-          />
-          Smooth pacing
-        </label>
-        <label className="demo-check">
-          <input
-            type="checkbox"
-            name="warm"
-            checked={draft.warm}
-            onChange={(event) => update({ warm: event.target.checked })}
-          />
-          Warm up on typing
-        </label>
+        <Check
+          label="Smooth pacing"
+          name="pacing"
+          checked={draft.pacing}
+          onChange={(pacing) => update({ pacing })}
+        />
+        <Check
+          label="Warm up on typing"
+          name="warm"
+          checked={draft.warm}
+          onChange={(warm) => update({ warm })}
+        />
       </fieldset>
       <Composer
         label="Prompt"
