@@ -148,8 +148,9 @@ export function createBuiltInCalls(): BuiltInCalls {
       if (builtInToolName(item) === undefined || typeof item?.id !== 'string') return undefined;
       const id = item.id;
       if (ended.has(id)) return [];
-      const call = open.get(id) ?? { streamed: false, codeOpen: false };
-      const parts: StreamPart[] = open.has(id) ? [] : [...(start(item) ?? [])]; // done without added
+      // An item done without being added first opens here.
+      const parts: StreamPart[] = open.has(id) ? [] : [...(start(item) ?? [])];
+      const call = open.get(id) as Open;
       parts.push(...closeCode(id, call));
       if (!call.streamed) parts.push({ type: 'tool-call-delta', id, argsDelta: argumentsOf(item) });
       parts.push({ type: 'tool-call-end', id }, resultOf(id, item));
