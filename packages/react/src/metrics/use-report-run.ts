@@ -23,10 +23,11 @@ const reported = new WeakMap<StreamRun, Set<number>>();
 export function useReportRun(run: StreamRun | null): void {
   const { reporter, settings, latestRun } = useMetricsContext();
   // Every commit of the component that follows the run (the message) counts
-  // for the generation it showed: the `commits` of its answer.
+  // for the generation it showed: the `commits` of its answer. Nothing to count
+  // where nothing reports (outside a provider).
   const commits = useRef({ run: null as StreamRun | null, generation: -1, count: 0 });
   useLayoutEffect(() => {
-    if (run === null) return;
+    if (run === null || reporter === null) return;
     const { generation } = run.getSnapshot();
     const seen = commits.current;
     if (seen.run !== run || seen.generation !== generation) commits.current = { run, generation, count: 1 };
