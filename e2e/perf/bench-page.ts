@@ -4,7 +4,7 @@
  * time for that stream (Chrome's own `ScriptDuration`, from the DevTools
  * protocol: not something the page measures about itself).
  */
-import { expect, type Page } from '@playwright/test';
+import { type CDPSession, expect, type Page } from '@playwright/test';
 import type {} from './bench-globals.ts';
 import type { RawRun } from './bench-metrics.ts';
 
@@ -36,7 +36,7 @@ export interface StreamedRun {
   readonly scriptMs: number;
 }
 
-async function scriptSeconds(cdp: import('@playwright/test').CDPSession): Promise<number> {
+async function scriptSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN;
 }
