@@ -95,11 +95,11 @@ function outcome(start: Start, read: number, total: number, final: unknown, quad
   return { ms: ms / scale, wallMs: wall / scale, share, final };
 }
 
-/** tokenpaint reading the value after every `every`-th delta (1: after each). */
-function tokenpaintReading(every: number): Runner {
+/** tokenpaint reading the value after every `every`-th delta (1: after each); `live`: one tree mutated in place. */
+function tokenpaintReading(every: number, live = false): Runner {
   return async (deltas, total) => {
     const start = begin();
-    const parser = createPartialJSON();
+    const parser = createPartialJSON({ live });
     let read = 0;
     for (let k = 0; k < deltas.length; k++) {
       const delta = deltas[k] as string;
@@ -109,7 +109,7 @@ function tokenpaintReading(every: number): Runner {
       // Only a wide open container read after every delta gets here (its copies grow with the text).
       if (k % 1024 === 0 && overBudget(start)) break;
     }
-    return outcome(start, read, total, parser.value, every === 1);
+    return outcome(start, read, total, parser.value, every === 1 && !live);
   };
 }
 
@@ -217,6 +217,8 @@ const wants = (part: string) => parts.length === 0 || parts.includes(part);
 const READ_EVERY = 32;
 const readingPerFrame = tokenpaintReading(READ_EVERY);
 const parsingOnly = tokenpaintReading(Number.POSITIVE_INFINITY);
+const livePerFrame = tokenpaintReading(READ_EVERY, true);
+const liveEveryDelta = tokenpaintReading(1, true);
 
 if (wants('catalog')) await catalogRuns();
 if (wants('shapes')) await shapeRuns();
@@ -256,11 +258,12 @@ async function catalogRuns(): Promise<void> {
 
 /**
  * Every document shape against jsonriver, at 1 MiB. jsonriver yields its one
- * mutable tree, so each of its reads is free; tokenpaint's reads build
- * immutable snapshots. The verdict column compares what a UI does, a read per
- * frame (once per 32 deltas, faster than any model streams), and the line
- * after it the parse alone; reading after every delta is the worst case, with
- * the copies that forces.
+ * mutable tree, so each of its reads is free; tokenpaint reads either immutable
+ * snapshots (the default, which copy each changed open container) or, with
+ * `live: true`, one tree mutated in place as jsonriver does. Reads are judged
+ * by what a UI does, one per frame (once per 32 deltas, faster than any model
+ * streams); reading after every delta is the worst case, with the copies that
+ * snapshots then make; the parse alone is the floor.
  */
 async function shapeRuns(): Promise<void> {
   const shapes: readonly (readonly [string, (bytes: number) => string])[] = [
@@ -280,18 +283,26 @@ async function shapeRuns(): Promise<void> {
       ['jsonriver', jsonriverRunner],
       ['tokenpaint, 1 read/32', readingPerFrame],
       ['tokenpaint, no reads', parsingOnly],
+      ['tokenpaint live, 1 read/32', livePerFrame],
+      ['tokenpaint live, read/delta', liveEveryDelta],
     ]);
     const get = (runner: string) => measured.outcomes.get(runner) as Outcome;
     const river = get('jsonriver').ms;
-    const perFrame = get('tokenpaint, 1 read/32').ms;
+    const ratio = (runner: string, width: number) =>
+      `${(get(runner).ms / river).toFixed(2).padStart(width)}×`;
     const reads = Math.ceil(deltasOf(text, DELTA).length / READ_EVERY);
+    const perRead = (runner: string) => `${((get(runner).ms * 1000) / reads).toFixed(1).padStart(7)} µs`;
     rows.push(
-      `  ${name.padEnd(30)} ${(perFrame / river).toFixed(2).padStart(5)}×  ${(get('tokenpaint, no reads').ms / river).toFixed(2).padStart(5)}×` +
-        `  ${(get('tokenpaint').ms / river).toFixed(2).padStart(6)}×  ${((perFrame * 1000) / reads).toFixed(1).padStart(6)} µs` +
+      `  ${name.padEnd(30)} ${ratio('tokenpaint, 1 read/32', 8)} ${ratio('tokenpaint', 9)} ${ratio('tokenpaint live, 1 read/32', 8)}` +
+        ` ${ratio('tokenpaint live, read/delta', 9)} ${ratio('tokenpaint, no reads', 6)}` +
+        ` ${perRead('tokenpaint, 1 read/32')} ${perRead('tokenpaint live, 1 read/32')}` +
         `  ${(measured.copies / 1e6).toFixed(1).padStart(8)} M`,
     );
   }
   console.log('\ntokenpaint ÷ jsonriver, CPU time, 1 MiB documents (below 1: tokenpaint is faster)');
-  console.log(`  ${'shape'.padEnd(30)} 1 read/32  parse  read/delta  per read  copies floor`);
+  console.log(`  ${''.padEnd(30)} ---- snapshots ----  ------- live -------          -- per read, 1/32 --`);
+  console.log(
+    `  ${'shape'.padEnd(30)} 1 read/32 read/delta 1 read/32 read/delta  parse  snapshots       live  copies floor`,
+  );
   for (const row of rows) console.log(row);
 }

@@ -267,3 +267,30 @@ function expectDeepFrozen(value: unknown): void {
   expect(Object.isFrozen(value)).toBe(true);
   for (const child of Object.values(value)) expectDeepFrozen(child);
 }
+
+describe('live mode', () => {
+  it('reads deep-equal to the snapshots after every delta, for every Allow combination, read as rarely as asked', () => {
+    fc.assert(
+      fc.property(
+        jsonValue,
+        fc.integer(),
+        fc.integer(),
+        fc.integer({ min: 0, max: 63 }),
+        fc.integer({ min: 1, max: 4 }),
+        (value, seed, chunkSeed, allow, every) => {
+          const snapshots = createPartialJSON({ allow });
+          const live = createPartialJSON({ allow, live: true });
+          chunk(formatJSON(value, seed), chunkSeed).forEach((delta, k) => {
+            snapshots.push(delta);
+            live.push(delta);
+            // Deep equality is judged on a copy: the live value is mutated by later pushes.
+            if (k % every === 0) expect(structuredClone(live.value)).toStrictEqual(snapshots.value);
+          });
+          expect(live.end()).toStrictEqual(snapshots.end());
+          expectDeepFrozen(live.value);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -229,3 +229,43 @@ describe('isTrimmedInString', () => {
     }
   });
 });
+
+describe('createPartialJSON({ live: true })', () => {
+  it('keeps one tree whose open containers are the same objects at every read, and counts versions', () => {
+    const json = createPartialJSON({ live: true });
+    json.push('{"items": [{"a": 1}, "tw');
+    const first = json.value as { items: unknown[] };
+    const version = json.version;
+    expect(first).toEqual({ items: [{ a: 1 }, 'tw'] });
+    json.push('o", 3');
+    const second = json.value as { items: unknown[] };
+    expect(second).toBe(first);
+    expect(second.items).toBe(first.items);
+    expect(second).toEqual({ items: [{ a: 1 }, 'two', 3] });
+    expect(json.version).toBeGreaterThan(version);
+    json.push(']}');
+    expect(json.value).toBe(first);
+    expect(Object.isFrozen(first.items)).toBe(true);
+  });
+
+  it('takes a pending child back out when a read no longer shows it', () => {
+    // Partial strings hidden: the entry being read is shown once its string is done, not before.
+    const json = createPartialJSON({ live: true, allow: Allow.ALL & ~Allow.STR });
+    json.push('{"a": 1, "b": 2');
+    expect(json.value).toEqual({ a: 1, b: 2 });
+    json.push(', "a": "x');
+    // A duplicate key whose new value is an unshown partial string keeps the earlier value.
+    expect(json.value).toEqual({ a: 1, b: 2 });
+    json.push('y"}');
+    expect(json.value).toEqual({ a: 'xy', b: 2 });
+  });
+
+  it('shows a duplicate key with its newest value, as JSON.parse ends with', () => {
+    const json = createPartialJSON({ live: true });
+    json.push('{"n": "old", "n": 12');
+    expect(json.value).toEqual({ n: 12 });
+    json.push('3}');
+    expect(json.value).toEqual({ n: 123 });
+    expect(json.end()).toEqual(JSON.parse('{"n": "old", "n": 123}'));
+  });
+});

@@ -63,6 +63,8 @@ import type { PartialJSON, PartialJSONOptions } from './types.ts';
 export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON {
   const allow = options.allow ?? Allow.ALL;
   const collectionsShown = (allow & Allow.COLLECTION) === Allow.COLLECTION;
+  const live = options.live === true;
+  let version = 0;
   let stack: Frame[] = [];
   let state = S_VALUE;
   let consumed = 0; // length of the text before the current delta
@@ -115,7 +117,7 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
   function startValue(delta: string, i: number, code: number): void {
     if (code === 0x7b || code === 0x5b) {
       const top = stack[stack.length - 1];
-      stack.push(openFrame(code === 0x5b, top === undefined ? null : childPath(top)));
+      stack.push(openFrame(code === 0x5b, top === undefined ? null : childPath(top), live));
       state = code === 0x5b ? S_ARRAY_FIRST : S_OBJECT_FIRST;
     } else if (code === 0x22) {
       str = openString(false);
@@ -235,6 +237,7 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
     const n = delta.length;
     if (n === 0) return;
     stale = true;
+    version++;
     current = delta;
     let i = 0;
     while (i < n) {
@@ -278,6 +281,9 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
     get done() {
       return done;
     },
+    get version() {
+      return version;
+    },
     get error() {
       return error;
     },
@@ -295,6 +301,7 @@ export function createPartialJSON(options: PartialJSONOptions = {}): PartialJSON
       error = undefined;
       numPending = stale = false;
       completed = [];
+      version++;
     },
   };
 }

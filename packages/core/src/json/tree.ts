@@ -11,6 +11,12 @@
  * children (a pointer copy, O(width)). A closed container costs nothing more:
  * its store is frozen and becomes its value, or its last snapshot is reused when
  * nothing changed since, so finished subtrees keep their identity forever.
+ *
+ * Live frames (`live: true`) copy nothing: the store is the value, and a read
+ * writes the unfinished child into it in place (one pending slot per open
+ * container, replaced at the next read or when the child finishes). A read then
+ * costs O(depth) however wide the container, as with a parser that mutates one
+ * tree, and the value keeps its identity while it changes.
  */
 import { OMIT, type Reading } from './scalars.ts';
 
@@ -32,6 +38,12 @@ interface FrameState {
   snapChild: Reading;
   /** Finished children were added since `snap` was made. */
   dirty: boolean;
+  /** The store is the value, mutated in place (see the module comment). */
+  readonly live: boolean;
+  /** Live: a read wrote the unfinished child into the store (the last item, or the entry at `key`). */
+  pending: boolean;
+  /** Live objects: the finished value a pending entry hides (a duplicate key), to restore; OMIT if none. */
+  pendingShadowed: Reading;
 }
 
 /** An open array. */
@@ -53,19 +65,19 @@ export interface ObjectFrame extends FrameState {
 export type Frame = ArrayFrame | ObjectFrame;
 
 /** A new open container at `path`. */
-export function openFrame(isArray: boolean, path: PathLink): Frame {
+export function openFrame(isArray: boolean, path: PathLink, live = false): Frame {
+  const state = {
+    path,
+    snap: OMIT,
+    snapChild: OMIT,
+    dirty: true,
+    live,
+    pending: false,
+    pendingShadowed: OMIT,
+  };
   return isArray
-    ? { isArray: true, items: [], path, snap: OMIT, snapChild: OMIT, dirty: true }
-    : {
-        isArray: false,
-        entries: {},
-        keys: [],
-        key: undefined,
-        path,
-        snap: OMIT,
-        snapChild: OMIT,
-        dirty: true,
-      };
+    ? { isArray: true, items: [], ...state }
+    : { isArray: false, entries: {}, keys: [], key: undefined, ...state };
 }
 
 /** The path of the child `frame` is reading now. */
@@ -79,6 +91,7 @@ export function childPath(frame: Frame): PathNode {
  * identity across the moment a child completes.
  */
 export function addChild(frame: Frame, value: unknown): void {
+  if (frame.live) return addLiveChild(frame, value);
   if (frame.isArray) frame.items.push(value);
   else {
     const key = frame.key as string;
@@ -92,6 +105,7 @@ export function addChild(frame: Frame, value: unknown): void {
 
 /** The snapshot of an open container whose unfinished child reads as `child` (OMIT: none or not shown). */
 export function frameReading(frame: Frame, child: Reading): unknown {
+  if (frame.live) return liveReading(frame, child);
   if (!frame.dirty && Object.is(child, frame.snapChild)) return frame.snap;
   let snap: unknown;
   if (frame.isArray) {
@@ -137,8 +151,49 @@ function copyEntries(frame: ObjectFrame): Record<string, unknown> {
 
 /** The final value of a container that just closed: its last snapshot if still current, else its frozen store. */
 export function closeFrame(frame: Frame): unknown {
+  if (frame.live) return Object.freeze(frame.isArray ? frame.items : frame.entries);
   if (!frame.dirty && frame.snapChild === OMIT && frame.snap !== OMIT) return Object.freeze(frame.snap);
   return Object.freeze(frame.isArray ? frame.items : frame.entries);
+}
+
+/** A live frame's store, with its unfinished child (OMIT: none) written into the pending slot. */
+function liveReading(frame: Frame, child: Reading): unknown {
+  if (child === OMIT || (!frame.isArray && frame.key === undefined)) clearPending(frame);
+  else if (frame.isArray) {
+    if (frame.pending) frame.items[frame.items.length - 1] = child;
+    else frame.items.push(child);
+    frame.pending = true;
+  } else {
+    const key = frame.key as string;
+    if (!frame.pending) frame.pendingShadowed = Object.hasOwn(frame.entries, key) ? frame.entries[key] : OMIT;
+    setOwn(frame.entries, key, child);
+    frame.pending = true;
+  }
+  return frame.isArray ? frame.items : frame.entries;
+}
+
+function addLiveChild(frame: Frame, value: unknown): void {
+  if (frame.isArray) {
+    if (frame.pending) frame.items[frame.items.length - 1] = value;
+    else frame.items.push(value);
+  } else {
+    setOwn(frame.entries, frame.key as string, value);
+    frame.key = undefined;
+  }
+  frame.pending = false;
+  frame.pendingShadowed = OMIT;
+}
+
+/** Takes a pending child back out (a read that no longer shows it: allow flags, a number turned key). */
+function clearPending(frame: Frame): void {
+  if (!frame.pending) return;
+  if (frame.isArray) frame.items.pop();
+  else if (frame.key !== undefined) {
+    if (frame.pendingShadowed === OMIT) delete frame.entries[frame.key];
+    else setOwn(frame.entries, frame.key, frame.pendingShadowed);
+  }
+  frame.pending = false;
+  frame.pendingShadowed = OMIT;
 }
 
 /** The path as an array of keys and indices, root first. */

@@ -6,6 +6,15 @@ import type { PartialJSONSyntaxError } from './errors.ts';
 export interface PartialJSONOptions {
   /** Which kinds of value may appear while incomplete ({@link Allow}); default `Allow.ALL`. */
   readonly allow?: AllowFlags;
+  /**
+   * One tree, mutated in place, instead of immutable snapshots: `value` keeps
+   * its identity while the document grows (compare {@link PartialJSON.version}
+   * to know it changed), and a read costs O(depth) however wide the open
+   * containers are. For documents with tens of thousands of entries in one open
+   * array or object, read every frame, where copying them per read is the cost.
+   * Default `false`.
+   */
+  readonly live?: boolean;
 }
 
 /** A JSON path: object keys and array indices from the root; `[]` is the root. */
@@ -22,8 +31,15 @@ export interface PartialJSON {
    * every array, object and string whose text did not change since the previous
    * read is the identical value.
    * `undefined` until something may be shown under `allow`.
+   *
+   * With `live: true`, one tree mutated in place instead: open arrays and
+   * objects are the same objects at every read (the unfinished child written
+   * into them), finished ones are frozen as they close. Do not keep a reading
+   * to compare later; compare {@link PartialJSON.version}.
    */
   readonly value: unknown;
+  /** Grows with every push that added text, and at {@link PartialJSON.reset}: the value may have changed. */
+  readonly version: number;
   /** A complete top-level value was read (a top-level number completes at whitespace or {@link PartialJSON.end}). */
   readonly done: boolean;
   /** The syntax error that stopped the parser, if any. */
