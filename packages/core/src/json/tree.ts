@@ -91,7 +91,10 @@ export function childPath(frame: Frame): PathNode {
  * identity across the moment a child completes.
  */
 export function addChild(frame: Frame, value: unknown): void {
-  if (frame.live) return addLiveChild(frame, value);
+  if (frame.live) {
+    addLiveChild(frame, value);
+    return;
+  }
   if (frame.isArray) frame.items.push(value);
   else {
     const key = frame.key as string;
