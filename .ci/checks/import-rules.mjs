@@ -59,7 +59,7 @@ function coreLayer(file) {
 const violations = [];
 let checked = 0;
 
-function check(pkg, file, rule) {
+function check(file, rule) {
   const source = readFileSync(file, 'utf8');
   checked++;
   for (const specifier of importsOf(source)) {
@@ -72,7 +72,7 @@ const inPackage = (name) => join(root, 'packages', name);
 
 // 1 and 3: core
 for (const file of sourceFiles(inPackage('core'))) {
-  check('core', file, (specifier) => {
+  check(file, (specifier) => {
     if (specifier.startsWith('@tokenpaint/')) {
       if (specifier === '@tokenpaint/mock-llm' && isTestFile(file)) return undefined;
       if (relative(inPackage('core'), file).startsWith('bench/')) return undefined;
@@ -90,7 +90,7 @@ for (const file of sourceFiles(inPackage('core'))) {
 
 // 2: mock-llm
 for (const file of sourceFiles(inPackage('mock-llm'))) {
-  check('mock-llm', file, (specifier) =>
+  check(file, (specifier) =>
     specifier.startsWith('@tokenpaint/') && !specifier.startsWith('@tokenpaint/mock-llm')
       ? 'the mock stays independent of the code it tests'
       : undefined,
@@ -100,7 +100,7 @@ for (const file of sourceFiles(inPackage('mock-llm'))) {
 // 4: react
 for (const file of sourceFiles(join(inPackage('react'), 'src'))) {
   const area = relative(join(inPackage('react'), 'src'), file).split('/')[0];
-  check('react', file, (specifier) => {
+  check(file, (specifier) => {
     if (specifier.startsWith('@tokenpaint/core') && !CORE_ENTRIES.has(specifier))
       return `reach core through ${[...CORE_ENTRIES].join(', ')} only`;
     if (['hooks', 'a11y', 'scheduling'].includes(area) && /(^|\/)components\//.test(specifier))
