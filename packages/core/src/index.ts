@@ -77,6 +77,12 @@ export { createToolCallAssembler } from './json/tool-call-assembler.ts';
 export type { ToolCallSnapshot, ToolCallState } from './json/tool-call-types.ts';
 export type { JSONPath, PartialJSON, PartialJSONOptions } from './json/types.ts';
 
+// streaming Markdown: blocks parsed once, URLs judged safe
+
+export type { MarkdownBlock, MarkdownSplitter } from './markdown/markdown-blocks.ts';
+export { createMarkdownSplitter } from './markdown/markdown-blocks.ts';
+export { safeUrl } from './markdown/safe-url.ts';
+
 // Real-user metrics: the beacon payload, shared by reporters and collectors
 
 export type { BeaconReporter, BeaconReporterOptions, BeaconSend, FlushReason } from './beacon/reporter.ts';
