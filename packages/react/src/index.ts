@@ -74,6 +74,7 @@ export {
   DefaultSkeleton,
   DefaultStatus,
   DefaultText,
+  PlainText,
 } from './components/default-parts.tsx';
 export { Countdown, Elapsed } from './components/elapsed.tsx';
 export type { JSONValueViewProps } from './components/json-value-view.tsx';
@@ -93,7 +94,6 @@ export type {
 export type { StreamingMessageProps } from './components/streaming-message.tsx';
 export { defaultComponents, StreamingMessage } from './components/streaming-message.tsx';
 export { ToolCallView } from './components/tool-call-view.tsx';
-
 // Hooks
 export { useConnectionWarmer } from './hooks/use-connection-warmer.ts';
 export type { UseConversationOptions, UseConversationResult } from './hooks/use-conversation.ts';
@@ -106,6 +106,8 @@ export { useStreamSelector } from './hooks/use-stream-selector.ts';
 export type { ToolCallProgressState } from './hooks/use-tool-call.ts';
 export { useToolCall } from './hooks/use-tool-call.ts';
 export type { EqualityFn } from './hooks/use-view-selector.ts';
+export type { StreamingMarkdownProps } from './markdown/streaming-markdown.tsx';
+export { StreamingMarkdown } from './markdown/streaming-markdown.tsx';
 
 // The frame clock (inject a fake one in tests: `@tokenpaint/react/testing`)
 export type {

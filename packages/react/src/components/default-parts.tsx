@@ -6,6 +6,7 @@ import { statusLabel } from '@tokenpaint/core/view';
  * attributes for styling and tests. Replace any of them through `components`.
  */
 import { memo, type ReactNode } from 'react';
+import { StreamingMarkdown } from '../markdown/streaming-markdown.tsx';
 import { Countdown, Elapsed } from './elapsed.tsx';
 import type { ActionsProps, ReasoningProps, SkeletonProps, StatusProps, TextProps } from './slots.ts';
 
@@ -60,10 +61,13 @@ const TextBlock = memo(function TextBlock({ text }: { readonly text: string }): 
   return <span data-tp-part="text-block">{text}</span>;
 });
 
-/** The answer text, paragraph by paragraph, with a caret while streaming. */
-export function DefaultText({ text, streaming }: TextProps): ReactNode {
+/**
+ * The answer as plain text, paragraph by paragraph, with a caret while
+ * streaming: for answers that are not Markdown, `components={{ Text: PlainText }}`.
+ */
+export function PlainText({ text, streaming }: TextProps): ReactNode {
   return (
-    <div data-tp-part="text">
+    <div data-tp-part="text" data-tp-format="plain">
       {splitBlocks(text).map((block, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: blocks only ever append, so the index is their identity.
         <TextBlock key={i} text={block} />
@@ -71,6 +75,17 @@ export function DefaultText({ text, streaming }: TextProps): ReactNode {
       {/* Keyed by length: a new caret node per commit. A caret that moves along the
           growing line is a layout shift by the browser's definition (it counted
           0.04 CLS over one answer in Chromium); a newly inserted node is not. */}
+      {streaming && <Caret key={text.length} />}
+    </div>
+  );
+}
+
+/** The answer as streaming Markdown (see `StreamingMarkdown`), with a caret while streaming. */
+export function DefaultText({ text, streaming }: TextProps): ReactNode {
+  return (
+    <div data-tp-part="text" data-tp-format="markdown">
+      <StreamingMarkdown text={text} streaming={streaming} />
+      {/* Keyed by length, as in PlainText: a new caret node per commit is no layout shift. */}
       {streaming && <Caret key={text.length} />}
     </div>
   );
