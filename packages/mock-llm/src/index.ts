@@ -24,3 +24,4 @@ export type { MockScript, ScriptPart, ScriptToolCall } from './scripts/script-ty
 export type { ScriptToken } from './scripts/token-timeline.ts';
 export { scriptTokens } from './scripts/token-timeline.ts';
 export { tokenize } from './scripts/tokenize.ts';
+export { XSS_VECTORS } from './scripts/xss.ts';

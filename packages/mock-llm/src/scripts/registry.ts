@@ -5,6 +5,7 @@ import { reasoningScript } from './reasoning.ts';
 import type { MockScript } from './script-types.ts';
 import { textScript } from './text.ts';
 import { toolCallScript } from './tool-call.ts';
+import { xssScript } from './xss.ts';
 
 /**
  * Every script by name. Tests elsewhere assert against these values:
@@ -18,6 +19,7 @@ export const SCRIPTS = {
   'tool-call': toolCallScript,
   'parallel-tools': parallelToolsScript,
   long: longScript,
+  xss: xssScript,
 } as const satisfies Record<string, MockScript>;
 
 /** Name of a script. */
