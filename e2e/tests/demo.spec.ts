@@ -2,18 +2,16 @@ import { expect, type Page, test } from '@playwright/test';
 import { type AnswerEvent, validateBeacon } from '@tokenpaint/core';
 import { MOCK_PROTOCOLS, SCRIPTS } from '@tokenpaint/mock-llm';
 import { installFrameProbe, readFrames, readLayoutShift } from '../support/frame-probe.ts';
+import { shownMarkdown, visibleMarkdown } from '../support/markdown-text.ts';
 
 const message = (page: Page) => page.locator('[data-tp-part="message"]');
 const answerText = (page: Page) => page.locator('[data-tp-part="text"]');
-
-/** Whitespace-insensitive: markdown line breaks are rendered, not compared. */
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 for (const protocol of MOCK_PROTOCOLS) {
   test(`streams the whole answer over ${protocol}`, async ({ page }) => {
     await page.goto(`/?protocol=${protocol}&preset=fast&script=text&tps=400`);
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
-    expect(squash((await answerText(page).textContent()) ?? '')).toBe(squash(SCRIPTS.text.text));
+    expect(await shownMarkdown(answerText(page))).toBe(visibleMarkdown(SCRIPTS.text.text));
   });
 }
 
@@ -87,9 +85,9 @@ test('Stop keeps the text; Retry streams a new answer', async ({ page }) => {
 test('a dropped connection ends in an error that keeps the received text', async ({ page }) => {
   await page.goto('/?protocol=openai-chat&preset=drop&script=text&dropAt=30');
   await expect(message(page)).toHaveAttribute('data-tp-status', 'error', { timeout: 20_000 });
-  const kept = squash((await answerText(page).textContent()) ?? '');
+  const kept = await shownMarkdown(answerText(page));
   expect(kept.length).toBeGreaterThan(20);
-  expect(squash(SCRIPTS.text.text).startsWith(kept)).toBe(true);
+  expect(visibleMarkdown(SCRIPTS.text.text).startsWith(kept)).toBe(true);
   await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
 });
 

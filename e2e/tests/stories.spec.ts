@@ -5,7 +5,8 @@
  * Storybook is involved. Needs `stories/storybook-static` served on STORYBOOK.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { MOCK_PROTOCOLS, SCRIPTS } from '@tokenpaint/mock-llm';
+import { MOCK_PROTOCOLS, SCRIPTS, XSS_VECTORS } from '@tokenpaint/mock-llm';
+import { shownMarkdown, visibleMarkdown } from '../support/markdown-text.ts';
 import { STORYBOOK_PORT } from '../support/ports.ts';
 
 /** Where the built Storybook is served (see the Storybook `webServer` entry of the config). */
@@ -133,9 +134,9 @@ test.describe('StreamingMessage states', () => {
   test('dropped mid-answer: an error, with the text received kept', async ({ page }) => {
     await openStory(page, 'streamingmessage-states--dropped-mid-answer');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'error', { timeout: 10_000 });
-    const shown = squash(await part(message(page), 'text').textContent());
+    const shown = await shownMarkdown(part(message(page), 'text'));
     expect(shown.length).toBeGreaterThan(20);
-    expect(squash(SCRIPTS.text.text).startsWith(shown)).toBe(true);
+    expect(visibleMarkdown(SCRIPTS.text.text).startsWith(shown)).toBe(true);
   });
 
   test('aborted: Stop keeps the partial answer and offers Retry, which streams again', async ({ page }) => {
@@ -152,7 +153,7 @@ test.describe('StreamingMessage states', () => {
   test('done: the whole script, no caret, no buttons', async ({ page }) => {
     await openStory(page, 'streamingmessage-states--done');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.markdown.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.markdown.text));
     await expect(part(message(page), 'caret')).toHaveCount(0);
     await expect(part(message(page), 'actions')).toHaveCount(0);
   });
@@ -165,7 +166,7 @@ test.describe('StreamingMessage states', () => {
     expect(squash(await part(reasoning, 'reasoning-text').textContent())).toBe(
       squash(SCRIPTS.reasoning.reasoning),
     );
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.reasoning.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.reasoning.text));
   });
 
   test('parallel tool calls: three calls stream their arguments side by side', async ({ page }) => {
@@ -195,27 +196,27 @@ test.describe('mock presets', () => {
   test('instant: the whole answer at once', async ({ page }) => {
     await openStory(page, 'mock-presets--instant');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.markdown.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.markdown.text));
   });
 
   test('stall: stalled, then recovers and finishes', async ({ page }) => {
     await openStory(page, 'mock-presets--stall');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'stalled', { timeout: 10_000 });
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.text.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.text.text));
   });
 
   test('buffered proxy: nothing, then everything', async ({ page }) => {
     await openStory(page, 'mock-presets--buffered-proxy');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'waiting');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.markdown.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.markdown.text));
   });
 
   test('drop with resumable ids: reconnects and completes the exact text', async ({ page }) => {
     await openStory(page, 'mock-presets--drop-resumed');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.text.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.text.text));
   });
 
   test('rate limited: retries on 429', async ({ page }) => {
@@ -238,7 +239,7 @@ test.describe('protocols', () => {
       await openStory(page, `protocols--${protocol}`);
       await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
       await expect(message(page)).toHaveAttribute('aria-label', `Answer streamed as ${protocol}`);
-      expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.reasoning.text));
+      expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.reasoning.text));
       const reasoning = part(message(page), 'reasoning-text');
       if (protocol === 'text') await expect(reasoning).toHaveCount(0);
       else expect(squash(await reasoning.textContent())).toBe(squash(SCRIPTS.reasoning.reasoning));
@@ -248,7 +249,7 @@ test.describe('protocols', () => {
   test('auto-detect picks the adapter from the response', async ({ page }) => {
     await openStory(page, 'protocols--auto-detect');
     await expect(message(page)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
-    expect(squash(await part(message(page), 'text').textContent())).toBe(squash(SCRIPTS.reasoning.text));
+    expect(await shownMarkdown(part(message(page), 'text'))).toBe(visibleMarkdown(SCRIPTS.reasoning.text));
   });
 });
 
@@ -304,7 +305,7 @@ test.describe('useConversation', () => {
     await expect(assistant).toHaveCount(2);
     await expect(assistant.nth(1)).toHaveAttribute('data-tp-status', 'done', { timeout: 20_000 });
     await expect(assistant.first()).toHaveAttribute('data-tp-status', 'done');
-    expect(squash(await part(assistant.nth(1), 'text').textContent())).toBe(squash(SCRIPTS.text.text));
+    expect(await shownMarkdown(part(assistant.nth(1), 'text'))).toBe(visibleMarkdown(SCRIPTS.text.text));
   });
 });
 
@@ -396,5 +397,83 @@ test.describe('latency HUD', () => {
     await expect(page.locator('[data-tp-part="hud-flag"]')).toContainText('X-Accel-Buffering: no', {
       timeout: 20_000,
     });
+  });
+});
+
+test.describe('streaming Markdown', () => {
+  /** Nothing of the model's output may run: no dialog, no element or attribute that executes. */
+  async function expectInert(page: Page): Promise<void> {
+    const found = await page.evaluate(() => {
+      const root = document.querySelector('#storybook-root') as HTMLElement;
+      const bad: string[] = [];
+      for (const element of root.querySelectorAll(
+        'script, iframe, object, embed, svg, math, style, img, form, base, meta, link',
+      ))
+        bad.push(element.tagName);
+      for (const element of root.querySelectorAll('*'))
+        for (const { name } of element.attributes)
+          if (name.startsWith('on')) bad.push(`${element.tagName}@${name}`);
+      for (const link of root.querySelectorAll('a'))
+        if (!['http:', 'https:', 'mailto:'].includes(new URL(link.href).protocol)) bad.push(link.href);
+      return bad;
+    });
+    expect(found).toEqual([]);
+  }
+
+  test('the XSS gallery renders every vector as inert text', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openStory(page, 'streamingmarkdown--xss-gallery');
+    await expect(page.locator('[data-story-gallery] > li')).toHaveCount(XSS_VECTORS.length);
+    await expectInert(page);
+    await expect(page.locator('[data-story-gallery]')).toContainText('<script>alert(1)</script>');
+    expect(dialogs).toEqual([]);
+  });
+
+  test('prompt-injected output streamed into <StreamingMessage> stays inert at every frame', async ({
+    page,
+  }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openStory(page, 'streamingmarkdown--xss-streamed');
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'streaming', { timeout: 10_000 });
+    while ((await message(page).getAttribute('data-tp-status')) === 'streaming') await expectInert(page);
+    await expect(message(page)).toHaveAttribute('data-tp-status', 'done');
+    await expectInert(page);
+    expect(await shownMarkdown(part(message(page), 'text'))).toContain('Thatisall.');
+    expect(dialogs).toEqual([]);
+  });
+
+  test('half-written syntax shows in its final form', async ({ page }) => {
+    await openStory(page, 'streamingmarkdown--half-written');
+    const shown = (label: string) => page.locator(`[data-story-case="${label}"] dd`);
+    await expect(shown('bold, unclosed').locator('strong')).toHaveText('bold tex');
+    await expect(shown('code span, unclosed').locator('code')).toHaveText('render(tok');
+    await expect(shown('link, URL arriving')).toHaveText('See the docs');
+    await expect(shown('table, header only')).toHaveText('Budgets:');
+    await expect(shown('table, first row arriving').locator('td')).toHaveText(['TTFT', '30']);
+    await expect(shown('code fence, open').locator('[data-tp-part="code-block"] code')).toHaveText(
+      'const frame = requestAnimationFrame((',
+    );
+  });
+
+  test('a long answer streams to the end with every block rendered', async ({ page }) => {
+    // 64 characters a frame (about 1,000 tokens/s) keeps the test to seconds.
+    await openStory(page, 'streamingmarkdown--long-answer&args=charsPerFrame:64');
+    await expect(page.locator('#storybook-root h1')).toHaveText('Rendering streamed Markdown');
+    await expect(page.locator('#storybook-root [data-tp-part="code-block"]')).toHaveCount(1, {
+      timeout: 60_000,
+    });
+    await expect
+      .poll(async () => shownMarkdown(page.locator('#storybook-root [data-tp-part="markdown"]')), {
+        timeout: 90_000,
+      })
+      .toBe(visibleMarkdown(`${SCRIPTS.markdown.text}\n${SCRIPTS.long.text}`));
   });
 });
