@@ -114,6 +114,22 @@ describe('<StreamingMarkdown>', () => {
     expect(container.querySelector('pre code mark')).not.toBeNull();
   });
 
+  it('keeps settled blocks mounted across groups: the same DOM nodes, one highlight per code block', () => {
+    const highlight = vi.fn((code: string, _language: string) => <mark>{code}</mark>);
+    // Three copies: about 30 blocks, past the first groups of 16.
+    const text = [SCRIPTS.markdown.text, SCRIPTS.markdown.text, SCRIPTS.markdown.text].join('\n');
+    const { container, rerender } = render(<StreamingMarkdown text="" streaming highlight={highlight} />);
+    let firstHeading: Element | null = null;
+    for (let cut = 0; cut <= text.length; cut += 9) {
+      rerender(<StreamingMarkdown text={text.slice(0, cut)} streaming highlight={highlight} />);
+      firstHeading ??= container.querySelector('h1');
+    }
+    rerender(<StreamingMarkdown text={text} streaming={false} highlight={highlight} />);
+    expect(container.querySelectorAll('h1')).toHaveLength(3);
+    expect(container.querySelector('h1')).toBe(firstHeading);
+    expect(highlight).toHaveBeenCalledTimes(3);
+  });
+
   it('shows images as their alt text unless their origin is allowed', () => {
     const text = '![a chart](https://img.example/c.png) ![other](https://elsewhere.example/x.png)';
     expect(dom(markup(text, false)).querySelector('img')).toBeNull();

@@ -36,6 +36,30 @@ const Block = memo(function Block({ block, options }: BlockProps): ReactNode {
 const NO_ORIGINS: readonly string[] = [];
 
 /**
+ * Settled blocks are rendered in memoized groups of this many, so a commit
+ * late in a long answer compares a few groups, not every block: the cost of a
+ * commit stays that of the growing block however long the answer gets.
+ */
+const GROUP_SIZE = 16;
+
+interface GroupProps {
+  readonly blocks: readonly MarkdownBlock[];
+  readonly settledOptions: RenderOptions;
+  readonly growingOptions: RenderOptions;
+}
+
+/**
+ * Blocks `GROUP_SIZE * g` to `GROUP_SIZE * (g + 1) - 1`: a block stays in its
+ * group for good (no remount as the answer grows), and a group whose blocks
+ * have all settled keeps its array, so React skips it whole.
+ */
+const Group = memo(function Group({ blocks, settledOptions, growingOptions }: GroupProps): ReactNode {
+  return blocks.map((block) => (
+    <Block key={block.index} block={block} options={block.settled ? settledOptions : growingOptions} />
+  ));
+});
+
+/**
  * Markdown that streams: CommonMark with GFM, split into blocks so that a
  * finished block is parsed and rendered once and each update costs the growing
  * block, not the answer. Safe by construction: raw HTML shows as text, links
@@ -51,6 +75,8 @@ export function StreamingMarkdown({
 }: StreamingMarkdownProps): ReactNode {
   const splitter = useRef<ReturnType<typeof createMarkdownSplitter> | null>(null);
   if (splitter.current === null) splitter.current = createMarkdownSplitter();
+  // Full groups of settled blocks, kept between renders so each keeps its identity.
+  const groups = useRef<(readonly MarkdownBlock[])[]>([]);
   const blocks = useMemo(() => splitter.current?.update(text, streaming) ?? [], [text, streaming]);
   const settledOptions = useMemo(
     () => ({ imageOrigins, highlight, settled: true }),
@@ -60,10 +86,27 @@ export function StreamingMarkdown({
     () => ({ imageOrigins, highlight, settled: false }),
     [imageOrigins, highlight],
   );
+  // Groups whose blocks have all settled are kept, each the same array at every render.
+  const kept = groups.current;
+  if (kept.length > 0 && kept[0]?.[0] !== blocks[0]) kept.length = 0; // the splitter started over
+  while (
+    (kept.length + 1) * GROUP_SIZE <= blocks.length &&
+    blocks[(kept.length + 1) * GROUP_SIZE - 1]?.settled === true
+  )
+    kept.push(blocks.slice(kept.length * GROUP_SIZE, (kept.length + 1) * GROUP_SIZE));
+  const open: (readonly MarkdownBlock[])[] = [];
+  for (let start = kept.length * GROUP_SIZE; start < blocks.length; start += GROUP_SIZE)
+    open.push(blocks.slice(start, start + GROUP_SIZE));
   return (
     <div data-tp-part="markdown">
-      {blocks.map((block) => (
-        <Block key={block.index} block={block} options={block.settled ? settledOptions : growingOptions} />
+      {[...kept, ...open].map((group, g) => (
+        <Group
+          // biome-ignore lint/suspicious/noArrayIndexKey: group g always holds the same block positions.
+          key={g}
+          blocks={group}
+          settledOptions={settledOptions}
+          growingOptions={growingOptions}
+        />
       ))}
     </div>
   );
