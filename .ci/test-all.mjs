@@ -2,7 +2,7 @@
 //
 // Suites, in order: type-check (one test per workspace package), packaging (one
 // test per publishable library), lint (one test), rules (the import rules and
-// the API surface, one test each),
+// the API surface and the bundle budgets, one test each),
 // Vitest (each package's own tests, counted from its JSON report), the Storybook
 // build (one test), Playwright (counted from its JSON report). A suite that
 // crashes before it writes a report counts as one failure, so a broken runner
@@ -107,10 +107,11 @@ if (wants('lint')) {
 
 if (wants('rules')) {
   // Architecture and public API as checks: the import rules of .ci/checks/import-rules.mjs,
-  // and each package's export names against its reviewed api-surface.txt.
+  // each package's export names against its reviewed api-surface.txt, and bundle budgets.
   for (const [label, script] of [
     ['import rules', '.ci/checks/import-rules.mjs'],
     ['api surface', '.ci/checks/api-surface.mjs'],
+    ['bundle size', '.ci/checks/bundle-size.mjs'],
   ]) {
     const ok = run(label, 'node', [script]);
     count(label, ok ? 1 : 0, ok ? 0 : 1);
