@@ -94,6 +94,8 @@ export type {
 export type { StreamingMessageProps } from './components/streaming-message.tsx';
 export { defaultComponents, StreamingMessage } from './components/streaming-message.tsx';
 export { ToolCallView } from './components/tool-call-view.tsx';
+export type { TranscriptProps } from './components/transcript.tsx';
+export { Transcript } from './components/transcript.tsx';
 // Hooks
 export { useConnectionWarmer } from './hooks/use-connection-warmer.ts';
 export type { UseConversationOptions, UseConversationResult } from './hooks/use-conversation.ts';
