@@ -1,16 +1,15 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ConversationMessage,
   StreamingMessage,
   type StreamingMessageComponents,
   type TextProps,
+  Transcript,
   useConversation,
 } from '@tokenpaint/react';
-import { memo, type ReactNode, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useEffect, useState } from 'react';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
-import { useStickToBottom } from './use-stick-to-bottom.ts';
 
 /** Props of {@link TokenpaintChat}. */
 export interface TokenpaintChatProps {
@@ -48,22 +47,32 @@ const SettledMessage = memo(function SettledMessage({
   );
 });
 
-/** The new turn: the user's message, then the streamed answer following its run. */
+/** The streamed answer, following its run. */
 function LiveMessage({ message }: { message: ConversationMessage }): ReactNode {
-  if (message.role === 'assistant' && message.run) {
-    return (
-      <div className="message assistant">
-        <StreamingMessage run={message.run} components={components} />
-      </div>
-    );
-  }
-  return <SettledMessage message={message} />;
+  return (
+    <div className="message assistant">
+      {message.run && <StreamingMessage run={message.run} components={components} />}
+    </div>
+  );
 }
 
+/** A settled message or the live answer: the one row renderer of the transcript. */
+function Row({ message }: { message: ConversationMessage }): ReactNode {
+  return message.role === 'assistant' && message.run ? (
+    <LiveMessage message={message} />
+  ) : (
+    <SettledMessage message={message} />
+  );
+}
+
+const keyOf = (message: ConversationMessage): string => message.id;
+const renderRow = (message: ConversationMessage): ReactNode => <Row message={message} />;
+
 /**
- * Idiomatic tokenpaint: `useConversation` for the chat, the prior messages in a
- * TanStack virtual list (only the rows on screen exist) of memoized rows, and the
- * answer in `<StreamingMessage run>` with Streamdown in its `Text` slot.
+ * Idiomatic tokenpaint: `useConversation` for the chat, every message in a
+ * `<Transcript>` (virtualized: only the rows on screen exist; it follows the
+ * answer as it grows), the prior ones memoized, and the answer in
+ * `<StreamingMessage run>` with Streamdown in its `Text` slot.
  */
 export function TokenpaintChat({ url, prior, probe, onReady }: TokenpaintChatProps): ReactNode {
   const [initialMessages] = useState<ConversationMessage[]>(() =>
@@ -71,16 +80,6 @@ export function TokenpaintChat({ url, prior, probe, onReady }: TokenpaintChatPro
   );
   const chat = useConversation({ url, protocol: 'ai-sdk', fetch: probe.fetch, initialMessages });
   const { send, status, messages } = chat;
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: prior.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    overscan: 3,
-  });
-  // After the virtualizer: its layout effect restores its own (initial, top) offset, and this one must win.
-  useStickToBottom(scroller, content);
 
   useEffect(() => {
     onReady(() => send('Write a long answer about streaming interfaces.'));
@@ -96,32 +95,15 @@ export function TokenpaintChat({ url, prior, probe, onReady }: TokenpaintChatPro
     }
   }, [status, messages, probe]);
 
-  const live = messages.slice(prior.length);
   return (
-    <div ref={scroller} className="chat" data-impl="tokenpaint">
-      <div ref={content}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => (
-            <div
-              key={row.key}
-              data-index={row.index}
-              ref={virtualizer.measureElement}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${row.start}px)`,
-              }}
-            >
-              <SettledMessage message={messages[row.index] as ConversationMessage} />
-            </div>
-          ))}
-        </div>
-        {live.map((message) => (
-          <LiveMessage key={message.id} message={message} />
-        ))}
-      </div>
+    <div className="chat chat--transcript" data-impl="tokenpaint">
+      <Transcript
+        messages={messages}
+        getKey={keyOf}
+        renderMessage={renderRow}
+        estimateSize={ESTIMATED_ROW_PX}
+        overscan={3}
+      />
     </div>
   );
 }
