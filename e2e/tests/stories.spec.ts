@@ -477,3 +477,57 @@ test.describe('streaming Markdown', () => {
       .toBe(visibleMarkdown(`${SCRIPTS.markdown.text}\n${SCRIPTS.long.text}`));
   });
 });
+
+test.describe('transcript', () => {
+  const scroller = (page: Page) => page.locator('[data-tp-part="transcript-scroller"]');
+  const fromEnd = (page: Page) =>
+    scroller(page).evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+
+  test('10,000 messages: few rows mounted, follows the streaming answer, stops when scrolled up, jumps back, restores on remount', async ({
+    page,
+  }) => {
+    await openStory(page, 'transcript--ten-thousand-messages');
+    const live = page.locator('[data-story-live] [data-tp-part="message"]');
+    await expect(live).toHaveAttribute('data-tp-status', 'streaming', { timeout: 20_000 });
+    // Virtualized: a screenful of rows, not 10,001.
+    expect(await page.locator('[data-tp-part="transcript-row"]').count()).toBeLessThan(60);
+    // Following: at the end at every look while the answer grows.
+    const heights: number[] = [];
+    for (let look = 0; look < 5; look++) {
+      await page.waitForTimeout(200);
+      expect(await fromEnd(page)).toBeLessThanOrEqual(4);
+      heights.push(await scroller(page).evaluate((element) => element.scrollHeight));
+    }
+    expect(heights.at(-1)).toBeGreaterThan(heights[0] ?? 0);
+    await expect(page.locator('[data-tp-part="transcript"]')).toHaveAttribute('data-tp-following', '');
+
+    // The reader scrolls up: following stops, the position holds while text keeps arriving.
+    await scroller(page).hover();
+    await page.mouse.wheel(0, -1500);
+    await expect(page.locator('[data-tp-part="transcript-jump"]')).toBeVisible();
+    const held = await scroller(page).evaluate((element) => element.scrollTop);
+    await page.waitForTimeout(600);
+    expect(
+      Math.abs((await scroller(page).evaluate((element) => element.scrollTop)) - held),
+    ).toBeLessThanOrEqual(2);
+    expect(await fromEnd(page)).toBeGreaterThan(100);
+
+    // Jump to latest: back at the end, following again.
+    await page.locator('[data-tp-part="transcript-jump"]').click();
+    await expect.poll(() => fromEnd(page)).toBeLessThanOrEqual(4);
+    await expect(page.locator('[data-tp-part="transcript-jump"]')).toHaveCount(0);
+
+    // Scroll far up, remount (Replay): the transcript comes back where it was left, not at the end.
+    await scroller(page).evaluate((element) => {
+      element.scrollTop = element.scrollHeight / 2;
+    });
+    await expect(page.locator('[data-tp-part="transcript-jump"]')).toBeVisible();
+    const left = await scroller(page).evaluate((element) => element.scrollTop);
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await expect(page.locator('[data-story-live] [data-tp-part="message"]')).toBeVisible({ timeout: 20_000 });
+    await expect
+      .poll(() => scroller(page).evaluate((element) => element.scrollTop))
+      .toBeGreaterThan(left * 0.9);
+    expect(await scroller(page).evaluate((element) => element.scrollTop)).toBeLessThan(left * 1.1);
+  });
+});
