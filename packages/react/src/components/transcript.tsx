@@ -71,16 +71,57 @@ export function Transcript<Message>({
   });
   const total = virtualizer.getTotalSize();
 
+  // Where this component last put the scroll, and how tall the list was then.
+  const own = useRef({ top: 0, height: 0 });
   const toEnd = useCallback(() => {
     const element = scroller.current;
-    if (element !== null) element.scrollTop = element.scrollHeight;
+    if (element === null) return;
+    element.scrollTop = element.scrollHeight;
+    own.current = { top: element.scrollTop, height: element.scrollHeight };
   }, []);
+  /**
+   * Snaps to the end while following, unless the view was moved well up since
+   * the last snap (a script, find-in-page): that and the answer's growth can
+   * land in the same frame, before the scroll event says so. A list that got
+   * shorter (rows measured smaller than estimated) pulls the scroll up with it:
+   * that is not a move. The reader's own scrolling is caught earlier, from the
+   * wheel, touch and keys.
+   */
+  const keepFollowing = useCallback(() => {
+    const element = scroller.current;
+    if (element === null || !followingRef.current) return;
+    const { top, height } = own.current;
+    const movedUp = top - element.scrollTop - Math.max(0, height - element.scrollHeight);
+    if (movedUp > element.clientHeight / 2) follow(false);
+    else toEnd();
+  }, [follow, toEnd]);
 
   // Follow the end: after every commit that changed the total height (a new
-  // message, a row measured taller as its answer grows), before paint.
+  // message, a row re-measured), before paint.
   useLayoutEffect(() => {
-    if (followingRef.current && total > 0) toEnd();
-  }, [total, toEnd]);
+    if (total > 0) keepFollowing();
+  }, [total, keepFollowing]);
+
+  // A row that grows (the streaming answer) is seen by this observer after
+  // layout and before paint, in the same frame: scrolling there keeps the new
+  // line on screen in the frame that shows it, where waiting for the
+  // virtualizer's re-render would show the list a line short for a frame.
+  const grown = useRef<ResizeObserver | null>(null);
+  if (grown.current === null && typeof ResizeObserver === 'function')
+    grown.current = new ResizeObserver(() => keepFollowing());
+  useEffect(() => () => grown.current?.disconnect(), []);
+  const measureRow = useCallback(
+    (element: HTMLDivElement | null) => {
+      virtualizer.measureElement(element);
+      if (element === null) return;
+      grown.current?.observe(element);
+      return () => {
+        grown.current?.unobserve(element);
+        virtualizer.measureElement(null);
+      };
+    },
+    [virtualizer],
+  );
 
   // The user decides: scrolling away from the end stops following, back to it resumes.
   useEffect(() => {
@@ -88,27 +129,54 @@ export function Transcript<Message>({
     if (element === null) return;
     let last = element.scrollTop;
     const onScroll = (): void => {
+      const scrollable = element.scrollHeight > element.clientHeight + AT_BOTTOM_SLACK_PX;
       const atEnd = element.scrollHeight - element.scrollTop - element.clientHeight <= AT_BOTTOM_SLACK_PX;
-      if (atEnd) {
+      // An unfilled list (while mounting, before rows are measured) is at its end without anyone scrolling.
+      if (atEnd && scrollable) {
         if (!followingRef.current) follow(true);
       } else if (element.scrollTop < last - AT_BOTTOM_SLACK_PX && followingRef.current) follow(false);
       last = element.scrollTop;
+      // Where the reader is, kept as they scroll: at unmount the element may already be detached.
+      if (restoreId !== undefined)
+        saved.set(restoreId, { offset: element.scrollTop, following: followingRef.current });
     };
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
-  }, [follow]);
-
-  // Remember where the reader was, for the next mount with the same id.
-  useEffect(() => {
-    if (restoreId === undefined) return;
-    const element = scroller.current;
+    // Input that scrolls up is intent before any scroll happens, so growth in the
+    // same frame cannot snap the view back: a wheel turned up, a finger moving
+    // down, the keys that scroll up.
+    const stop = (): void => {
+      if (followingRef.current) follow(false);
+    };
+    const onWheel = (event: WheelEvent): void => {
+      if (event.deltaY < 0) stop();
+    };
+    let touchY: number | undefined;
+    const onTouchStart = (event: TouchEvent): void => {
+      touchY = event.touches[0]?.clientY;
+    };
+    const onTouchMove = (event: TouchEvent): void => {
+      const y = event.touches[0]?.clientY;
+      if (y !== undefined && touchY !== undefined && y > touchY + AT_BOTTOM_SLACK_PX) stop();
+    };
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (['ArrowUp', 'PageUp', 'Home'].includes(event.key) || (event.key === ' ' && event.shiftKey)) stop();
+    };
+    const listeners = [
+      ['scroll', onScroll],
+      ['wheel', onWheel],
+      ['touchstart', onTouchStart],
+      ['touchmove', onTouchMove],
+      ['keydown', onKeyDown],
+    ] as const;
+    for (const [type, listener] of listeners)
+      element.addEventListener(type, listener as EventListener, { passive: true });
     return () => {
-      saved.set(restoreId, { offset: element?.scrollTop ?? 0, following: followingRef.current });
+      for (const [type, listener] of listeners) element.removeEventListener(type, listener as EventListener);
     };
-  }, [restoreId]);
+  }, [follow, restoreId]);
 
   const jump = (): void => {
     follow(true);
+    own.current = { top: 0, height: 0 };
     virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
     toEnd();
   };
@@ -136,7 +204,7 @@ export function Transcript<Message>({
               key={row.key}
               data-index={row.index}
               data-tp-part="transcript-row"
-              ref={virtualizer.measureElement}
+              ref={measureRow}
               style={{
                 position: 'absolute',
                 top: 0,
