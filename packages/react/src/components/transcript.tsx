@@ -122,6 +122,18 @@ export function Transcript<Message>({
     },
     [virtualizer],
   );
+  /**
+   * The last row is watched, not measured: it is the one that grows while an
+   * answer streams, and a measurement per frame would re-render the list in a
+   * second commit every frame. Nothing is placed after it, and the scroller's
+   * height includes it anyway (it overflows the spacer); it is measured once
+   * another message follows it (the ref changes, so React attaches the other).
+   */
+  const watchLastRow = useCallback((element: HTMLDivElement | null) => {
+    if (element === null) return;
+    grown.current?.observe(element);
+    return () => grown.current?.unobserve(element);
+  }, []);
 
   // The user decides: scrolling away from the end stops following, back to it resumes.
   useEffect(() => {
@@ -204,7 +216,7 @@ export function Transcript<Message>({
               key={row.key}
               data-index={row.index}
               data-tp-part="transcript-row"
-              ref={measureRow}
+              ref={row.index === messages.length - 1 ? watchLastRow : measureRow}
               style={{
                 position: 'absolute',
                 top: 0,
