@@ -1,12 +1,17 @@
 /**
- * Side-by-side: the same chat (1,000 prior Markdown messages, one streamed
- * answer at 1,000 tok/s, Streamdown on both sides) in tokenpaint and in the AI
- * SDK's useChat (unthrottled, and with `throttle: 50`), at normal speed and at
- * 4× CPU slowdown, 3 runs each. Prints medians and ratios; writes every run's
- * raw samples and figures to perf/results/. Only sanity is asserted (each run
- * finished with exactly the script's text): the figures are reported.
+ * Side-by-side: the same chat (1,000 prior Markdown messages as the same
+ * memoized Streamdown rows, one streamed answer at 1,000 tok/s) in tokenpaint
+ * (its own <StreamingMarkdown> for the answer, and Streamdown in its Text slot
+ * for equal terms) and in the AI SDK's useChat (Streamdown; unthrottled, and
+ * with `throttle: 50`), at normal speed and at 4× CPU slowdown. Runs are
+ * interleaved rep by rep (the order of the implementations rotates each rep),
+ * each in a fresh context, with the machine's load average recorded per run.
+ * Prints medians and ratios; writes every run's raw samples and figures to
+ * perf/results/. Only sanity is asserted (each run finished with exactly the
+ * script's text): the figures are reported.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { SCRIPTS } from '@tokenpaint/mock-llm';
 import type {} from './bench-globals.ts';
@@ -14,7 +19,7 @@ import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench
 import { openReady, streamOnce } from './bench-page.ts';
 import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
 
-const IMPLS = ['tokenpaint', 'ai-sdk', 'ai-sdk-throttle'] as const;
+const IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle'] as const;
 const CPUS = [
   { name: '1×', rate: 1 },
   { name: '4×', rate: 4 },
@@ -34,6 +39,8 @@ interface Measured {
   readonly run: number;
   readonly metrics: RunMetrics;
   readonly raw: RawRun;
+  /** The machine's 1-minute load average when the run ended. */
+  readonly load: number;
 }
 
 const measured: Measured[] = [];
@@ -60,9 +67,13 @@ test('both pages render the chat mid-stream (screenshots)', async ({ page }) => 
 });
 
 for (const cpu of CPUS) {
-  for (const impl of IMPLS) {
-    test(`${impl} at ${cpu.name} CPU, ${PRIOR} prior messages, ${TPS} tok/s`, async ({ browser }) => {
-      for (let run = 1; run <= RUNS; run++) {
+  test(`every implementation at ${cpu.name} CPU, ${PRIOR} prior messages, ${TPS} tok/s, interleaved reps`, async ({
+    browser,
+  }) => {
+    for (let run = 1; run <= RUNS; run++) {
+      // Rotate the order each rep, so drift on the machine falls on every implementation.
+      const order = IMPLS.map((_, k) => IMPLS[(k + run - 1) % IMPLS.length] as (typeof IMPLS)[number]);
+      for (const impl of order) {
         // A fresh context per run: no warm caches or leftover heap from the previous run.
         const context = await browser.newContext();
         const page = await context.newPage();
@@ -72,18 +83,19 @@ for (const cpu of CPUS) {
             SCRIPTS[SCRIPT].text,
           );
           const metrics = runMetrics(raw);
-          measured.push({ cpu: cpu.name, impl, run, metrics, raw });
+          const load = loadavg()[0] ?? 0;
+          measured.push({ cpu: cpu.name, impl, run, metrics, raw, load });
           console.log(
             `${cpu.name} ${impl} run ${run}: ${metrics.commitsPerFrame.toFixed(2)} commits/frame, ` +
               `read→paint ${metrics.readToPaintMs.toFixed(1)} ms, ${metrics.fps.toFixed(1)} fps, ` +
-              `max frame ${metrics.maxFrameMs.toFixed(1)} ms`,
+              `max frame ${metrics.maxFrameMs.toFixed(1)} ms, load ${load.toFixed(2)}`,
           );
         } finally {
           await context.close();
         }
       }
-    });
-  }
+    }
+  });
 }
 
 test.afterAll(async () => {
@@ -101,7 +113,8 @@ test.afterAll(async () => {
         });
     }
   }
-  const setup = `${PRIOR} prior messages, script "${SCRIPT}", ${TPS} tok/s, medians of ${RUNS} runs`;
+  const loads = measured.map((m) => m.load);
+  const setup = `${PRIOR} prior messages, script "${SCRIPT}", ${TPS} tok/s, medians of ${RUNS} interleaved runs, load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`;
   console.log(`\nChat render benchmark (${setup})\n\n${formatMedians(rows)}\n\n${formatRatios(rows)}\n`);
   await mkdir(RESULTS, { recursive: true });
   const json = JSON.stringify(

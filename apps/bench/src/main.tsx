@@ -52,6 +52,8 @@ function Bench({ params, probe, prior }: BenchProps): ReactNode {
     <Profiler id="chat" onRender={probe.onRender}>
       {params.impl === 'tokenpaint' ? (
         <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />
+      ) : params.impl === 'tokenpaint-streamdown' ? (
+        <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} answer="streamdown" />
       ) : params.impl === 'tokenpaint-metrics' ? (
         <TokenpaintProvider beacon={SILENT_BEACON}>
           <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />

@@ -6,11 +6,21 @@
 import { mockUrl } from '@tokenpaint/mock-llm';
 
 /**
- * The chat implementations under comparison. `tokenpaint-metrics` is tokenpaint
- * inside a <TokenpaintProvider> reporting every answer (to a beacon that sends
- * nothing): the metrics' overhead is the difference from `tokenpaint`.
+ * The chat implementations under comparison. `tokenpaint` shows the answer with
+ * its own `<StreamingMarkdown>`, as its users get by default; `tokenpaint-streamdown`
+ * puts Streamdown in its `Text` slot, for a comparison with the AI SDK on equal
+ * terms (the same Markdown renderer on both sides). `tokenpaint-metrics` is
+ * `tokenpaint` inside a <TokenpaintProvider> reporting every answer (to a beacon
+ * that sends nothing): the metrics' overhead is the difference from `tokenpaint`.
+ * Prior messages are the same memoized Streamdown rows everywhere.
  */
-export const IMPLS = ['tokenpaint', 'tokenpaint-metrics', 'ai-sdk', 'ai-sdk-throttle'] as const;
+export const IMPLS = [
+  'tokenpaint',
+  'tokenpaint-streamdown',
+  'tokenpaint-metrics',
+  'ai-sdk',
+  'ai-sdk-throttle',
+] as const;
 /** One of {@link IMPLS}. */
 export type Impl = (typeof IMPLS)[number];
 

@@ -1,12 +1,13 @@
 import {
   type ConversationMessage,
+  StreamingMarkdown,
   StreamingMessage,
   type StreamingMessageComponents,
   type TextProps,
   Transcript,
   useConversation,
 } from '@tokenpaint/react';
-import { memo, type ReactNode, useEffect, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
@@ -18,13 +19,24 @@ export interface TokenpaintChatProps {
   readonly probe: Probe;
   /** Called with the function that sends the user message. */
   readonly onReady: (start: () => void) => void;
+  /** The answer's Markdown renderer: tokenpaint's own (its default) or Streamdown, as the AI SDK side uses. */
+  readonly answer?: 'tokenpaint' | 'streamdown';
 }
 
 /** A first guess at a prior message's height; rows are measured once rendered. */
 const ESTIMATED_ROW_PX = 180;
 
-/** The `Text` slot: the streamed answer through the shared Markdown renderer. */
-function AnswerText({ text, streaming }: TextProps): ReactNode {
+/** The `Text` slot with tokenpaint's Markdown, marked for the probe (`data-bench-answer`). */
+function TokenpaintAnswer({ text, streaming }: TextProps): ReactNode {
+  return (
+    <div data-tp-part="text" data-tp-format="markdown" data-bench-answer="">
+      <StreamingMarkdown text={text} streaming={streaming} />
+    </div>
+  );
+}
+
+/** The `Text` slot with Streamdown, the renderer the AI SDK side uses. */
+function StreamdownAnswer({ text, streaming }: TextProps): ReactNode {
   return (
     <div data-tp-part="text" data-bench-answer="">
       <Markdown text={text} streaming={streaming} />
@@ -32,7 +44,10 @@ function AnswerText({ text, streaming }: TextProps): ReactNode {
   );
 }
 
-const components: Partial<StreamingMessageComponents> = { Text: AnswerText };
+const COMPONENTS: Record<'tokenpaint' | 'streamdown', Partial<StreamingMessageComponents>> = {
+  tokenpaint: { Text: TokenpaintAnswer },
+  streamdown: { Text: StreamdownAnswer },
+};
 
 /** One settled message; memoized, so the list re-rendering per frame does not re-render it. */
 const SettledMessage = memo(function SettledMessage({
@@ -48,7 +63,13 @@ const SettledMessage = memo(function SettledMessage({
 });
 
 /** The streamed answer, following its run. */
-function LiveMessage({ message }: { message: ConversationMessage }): ReactNode {
+function LiveMessage({
+  message,
+  components,
+}: {
+  message: ConversationMessage;
+  components: Partial<StreamingMessageComponents>;
+}): ReactNode {
   return (
     <div className="message assistant">
       {message.run && <StreamingMessage run={message.run} components={components} />}
@@ -57,24 +78,40 @@ function LiveMessage({ message }: { message: ConversationMessage }): ReactNode {
 }
 
 /** A settled message or the live answer: the one row renderer of the transcript. */
-function Row({ message }: { message: ConversationMessage }): ReactNode {
+function Row({
+  message,
+  components,
+}: {
+  message: ConversationMessage;
+  components: Partial<StreamingMessageComponents>;
+}): ReactNode {
   return message.role === 'assistant' && message.run ? (
-    <LiveMessage message={message} />
+    <LiveMessage message={message} components={components} />
   ) : (
     <SettledMessage message={message} />
   );
 }
 
 const keyOf = (message: ConversationMessage): string => message.id;
-const renderRow = (message: ConversationMessage): ReactNode => <Row message={message} />;
 
 /**
  * Idiomatic tokenpaint: `useConversation` for the chat, every message in a
  * `<Transcript>` (virtualized: only the rows on screen exist; it follows the
  * answer as it grows), the prior ones memoized, and the answer in
- * `<StreamingMessage run>` with Streamdown in its `Text` slot.
+ * `<StreamingMessage run>` with `answer`'s Markdown renderer in its `Text` slot.
  */
-export function TokenpaintChat({ url, prior, probe, onReady }: TokenpaintChatProps): ReactNode {
+export function TokenpaintChat({
+  url,
+  prior,
+  probe,
+  onReady,
+  answer = 'tokenpaint',
+}: TokenpaintChatProps): ReactNode {
+  const components = COMPONENTS[answer];
+  const renderRow = useCallback(
+    (message: ConversationMessage): ReactNode => <Row message={message} components={components} />,
+    [components],
+  );
   const [initialMessages] = useState<ConversationMessage[]>(() =>
     prior.map((m) => ({ id: m.id, role: m.role, text: m.text })),
   );
@@ -96,7 +133,10 @@ export function TokenpaintChat({ url, prior, probe, onReady }: TokenpaintChatPro
   }, [status, messages, probe]);
 
   return (
-    <div className="chat chat--transcript" data-impl="tokenpaint">
+    <div
+      className="chat chat--transcript"
+      data-impl={answer === 'tokenpaint' ? 'tokenpaint' : 'tokenpaint-streamdown'}
+    >
       <Transcript
         messages={messages}
         getKey={keyOf}
