@@ -20,6 +20,7 @@ const CORE_LAYERS = {
   'subscribable.ts': 0,
   sse: 0,
   beacon: 0,
+  markdown: 0,
   protocols: 1,
   json: 2,
   run: 3,
