@@ -7,6 +7,7 @@
  * makes all their listeners fire in one task, which React batches into a single
  * commit per frame however many streams are on screen.
  */
+import { type CommitPressure, createCommitPressure } from './commit-pressure.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 
 /** Work to run at the next frame; receives `scheduler.now()`. */
@@ -20,6 +21,8 @@ export interface FrameLoop {
   cancel(task: FrameTask): void;
   /** Runs every scheduled task now (used to catch up when a hidden page becomes visible). */
   flush(): void;
+  /** Frames per commit right now (see `commit-pressure.ts`): 1 while commits are light. */
+  readonly stride: number;
 }
 
 const DEFAULT_HIDDEN_INTERVAL_MS = 500;
@@ -37,6 +40,7 @@ export function getFrameLoop(scheduler: FrameScheduler): FrameLoop {
 
 function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
   const tasks = new Set<FrameTask>();
+  const pressure: CommitPressure = createCommitPressure();
   let pending: { kind: 'frame' | 'timer'; handle: unknown } | null = null;
   // Visibility is watched only while something is pending: a loop with nothing to do holds no
   // document listener, so a scheduler created per render (`{ ...browserFrameScheduler, … }`)
@@ -66,6 +70,24 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
     unwatchIfIdle();
   };
 
+  /**
+   * A frame with work: commits, unless commits are heavy and this is one of the
+   * frames left free (then the work waits for a later frame). The commit's work
+   * is timed to the end of the microtasks it queued, where React renders a store
+   * change made in a frame callback.
+   */
+  const onFrame = (): void => {
+    pending = null;
+    if (!pressure.shouldCommit()) {
+      start();
+      return;
+    }
+    const started = scheduler.now();
+    flush();
+    pressure.measured(scheduler.now() - started);
+    queueMicrotask(() => pressure.measured(scheduler.now() - started));
+  };
+
   const start = (): void => {
     if (pending || tasks.size === 0) return;
     unwatch ??= scheduler.onVisibilityChange(onVisibility);
@@ -75,7 +97,7 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
           kind: 'timer',
           handle: scheduler.setTimeout(flush, scheduler.hiddenIntervalMs ?? DEFAULT_HIDDEN_INTERVAL_MS),
         }
-      : { kind: 'frame', handle: scheduler.requestFrame(flush) };
+      : { kind: 'frame', handle: scheduler.requestFrame(onFrame) };
   };
 
   const onVisibility = (): void => {
@@ -106,5 +128,8 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
       }
     },
     flush,
+    get stride() {
+      return pressure.stride;
+    },
   };
 }
