@@ -130,6 +130,17 @@ describe('<StreamingMarkdown>', () => {
     expect(highlight).toHaveBeenCalledTimes(3);
   });
 
+  it('highlights settled code once a lazily loaded highlighter arrives', () => {
+    const { container, rerender } = render(
+      <StreamingMarkdown text={SCRIPTS.markdown.text} streaming={false} />,
+    );
+    expect(container.querySelector('pre code mark')).toBeNull();
+    const highlight = vi.fn((code: string, _language: string) => <mark>{code}</mark>);
+    rerender(<StreamingMarkdown text={SCRIPTS.markdown.text} streaming={false} highlight={highlight} />);
+    expect(container.querySelector('pre code mark')).not.toBeNull();
+    expect(highlight).toHaveBeenCalledTimes(1);
+  });
+
   it('shows images as their alt text unless their origin is allowed', () => {
     const text = '![a chart](https://img.example/c.png) ![other](https://elsewhere.example/x.png)';
     expect(dom(markup(text, false)).querySelector('img')).toBeNull();
