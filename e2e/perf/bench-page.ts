@@ -13,11 +13,13 @@ export interface BenchQuery {
   readonly prior: number;
   readonly script: string;
   readonly tps: number;
+  /** How the page lists the conversation (`idiomatic`, `virtual`, `plain`); default `idiomatic`. */
+  readonly list?: string;
 }
 
 function pageUrl(impl: string, query: BenchQuery): string {
-  const { prior, script, tps } = query;
-  return `/?${new URLSearchParams({ impl, prior: String(prior), script, tps: String(tps) })}`;
+  const { prior, script, tps, list = 'idiomatic' } = query;
+  return `/?${new URLSearchParams({ impl, prior: String(prior), script, tps: String(tps), list })}`;
 }
 
 /** Loads the page with its prior messages and waits until it settled. */

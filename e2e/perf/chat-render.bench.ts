@@ -19,11 +19,23 @@ import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench
 import { openReady, streamOnce } from './bench-page.ts';
 import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
 
-const IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle'] as const;
+const IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle', 'naive'] as const;
+/** `idiomatic` (each page's own list), or the same list on every side: `plain,virtual` runs the matrix. */
+const LISTS = (process.env.BENCH_LISTS ?? 'idiomatic').split(',');
+
+/** One page of the matrix: an implementation with a list mode, labelled for the table. */
+interface Arm {
+  readonly impl: (typeof IMPLS)[number];
+  readonly list: string;
+  readonly label: string;
+}
+const ARMS: readonly Arm[] = LISTS.flatMap((list) =>
+  IMPLS.map((impl) => ({ impl, list, label: list === 'idiomatic' ? impl : `${impl}, ${list}` })),
+);
 const CPUS = [
   { name: '1×', rate: 1 },
   { name: '4×', rate: 4 },
-] as const;
+].filter((cpu) => (process.env.BENCH_CPUS ?? '1,4').split(',').includes(String(cpu.rate)));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PRIOR = Number(process.env.BENCH_PRIOR ?? 1000);
 const SCRIPT = (process.env.BENCH_SCRIPT ?? 'long') as keyof typeof SCRIPTS;
@@ -48,7 +60,7 @@ const measured: Measured[] = [];
 test('both pages render the chat mid-stream (screenshots)', async ({ page }) => {
   await mkdir(RESULTS, { recursive: true });
   for (const impl of IMPLS) {
-    await openReady(page, impl, BENCH_QUERY);
+    await openReady(page, impl, { ...BENCH_QUERY, list: LISTS[0] ?? 'idiomatic' });
     await page.evaluate(() => window.__benchStart?.());
     // About a third of the way through the long answer at 1,000 tok/s.
     await page.waitForFunction(
@@ -72,21 +84,21 @@ for (const cpu of CPUS) {
   }) => {
     for (let run = 1; run <= RUNS; run++) {
       // Rotate the order each rep, so drift on the machine falls on every implementation.
-      const order = IMPLS.map((_, k) => IMPLS[(k + run - 1) % IMPLS.length] as (typeof IMPLS)[number]);
-      for (const impl of order) {
+      const order = ARMS.map((_, k) => ARMS[(k + run - 1) % ARMS.length] as Arm);
+      for (const { impl, list, label } of order) {
         // A fresh context per run: no warm caches or leftover heap from the previous run.
         const context = await browser.newContext();
         const page = await context.newPage();
         try {
-          const { raw } = await streamOnce(page, impl, cpu.rate, BENCH_QUERY);
-          expect(raw.finalText, `${impl} run ${run}: final text equals the script`).toBe(
+          const { raw } = await streamOnce(page, impl, cpu.rate, { ...BENCH_QUERY, list });
+          expect(raw.finalText, `${label} run ${run}: final text equals the script`).toBe(
             SCRIPTS[SCRIPT].text,
           );
           const metrics = runMetrics(raw);
           const load = loadavg()[0] ?? 0;
-          measured.push({ cpu: cpu.name, impl, run, metrics, raw, load });
+          measured.push({ cpu: cpu.name, impl: label, run, metrics, raw, load });
           console.log(
-            `${cpu.name} ${impl} run ${run}: ${metrics.commitsPerFrame.toFixed(2)} commits/frame, ` +
+            `${cpu.name} ${label} run ${run}: ${metrics.commitsPerFrame.toFixed(2)} commits/frame, ` +
               `read→paint ${metrics.readToPaintMs.toFixed(1)} ms, ${metrics.fps.toFixed(1)} fps, ` +
               `max frame ${metrics.maxFrameMs.toFixed(1)} ms, load ${load.toFixed(2)}`,
           );
@@ -102,12 +114,12 @@ test.afterAll(async () => {
   if (measured.length === 0) return;
   const rows: TableRow[] = [];
   for (const cpu of CPUS) {
-    for (const impl of IMPLS) {
-      const runs = measured.filter((m) => m.cpu === cpu.name && m.impl === impl);
+    for (const { label } of ARMS) {
+      const runs = measured.filter((m) => m.cpu === cpu.name && m.impl === label);
       if (runs.length > 0)
         rows.push({
           cpu: cpu.name,
-          impl,
+          impl: label,
           runs: runs.length,
           metrics: medianMetrics(runs.map((r) => r.metrics)),
         });
@@ -115,7 +127,17 @@ test.afterAll(async () => {
   }
   const loads = measured.map((m) => m.load);
   const setup = `${PRIOR} prior messages, script "${SCRIPT}", ${TPS} tok/s, medians of ${RUNS} interleaved runs, load ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}`;
-  console.log(`\nChat render benchmark (${setup})\n\n${formatMedians(rows)}\n\n${formatRatios(rows)}\n`);
+  // Ratios within one list mode: tokenpaint against the others on the same list.
+  const ratios = LISTS.map((list) => {
+    const labels = new Set(ARMS.filter((arm) => arm.list === list).map((arm) => arm.label));
+    const reference =
+      ARMS.find((arm) => arm.list === list && arm.impl === 'tokenpaint')?.label ?? 'tokenpaint';
+    return formatRatios(
+      rows.filter((row) => labels.has(row.impl)),
+      reference,
+    );
+  });
+  console.log(`\nChat render benchmark (${setup})\n\n${formatMedians(rows)}\n\n${ratios.join('\n\n')}\n`);
   await mkdir(RESULTS, { recursive: true });
   const json = JSON.stringify(
     { setup: { prior: PRIOR, script: SCRIPT, tps: TPS, runs: RUNS }, rows, runs: measured },

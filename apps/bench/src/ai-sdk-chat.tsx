@@ -1,6 +1,7 @@
 import { useChat } from '@ai-sdk/react';
+import { Transcript } from '@tokenpaint/react';
 import { DefaultChatTransport, type UIMessage } from 'ai';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
@@ -15,6 +16,8 @@ export interface AiSdkChatProps {
   readonly throttleMs?: number | undefined;
   /** Called with the function that sends the user message. */
   readonly onReady: (start: () => void) => void;
+  /** Every message mounted (the idiomatic page), or the same `<Transcript>` as tokenpaint's. */
+  readonly list?: 'plain' | 'virtual';
 }
 
 function toUIMessage(message: PriorMessage): UIMessage {
@@ -32,7 +35,14 @@ function textOf(message: UIMessage): string {
  * message rendered from `messages` (what its docs and templates do), Markdown
  * through Streamdown. Only the fetch is tapped, for the first-token timestamp.
  */
-export function AiSdkChat({ url, prior, probe, throttleMs, onReady }: AiSdkChatProps): ReactNode {
+export function AiSdkChat({
+  url,
+  prior,
+  probe,
+  throttleMs,
+  onReady,
+  list = 'plain',
+}: AiSdkChatProps): ReactNode {
   const [transport] = useState(() => new DefaultChatTransport({ api: url, fetch: probe.fetch }));
   const [initial] = useState(() => prior.map(toUIMessage));
   const { messages, sendMessage, status, error } = useChat({
@@ -62,23 +72,38 @@ export function AiSdkChat({ url, prior, probe, throttleMs, onReady }: AiSdkChatP
 
   const answerId = messages.length > prior.length + 1 ? messages.at(-1)?.id : undefined;
   const streaming = status === 'streaming' || status === 'submitted';
+  const row = (message: UIMessage): ReactNode => (
+    <div className={`message ${message.role}`}>
+      {message.parts.map((part, index) =>
+        part.type === 'text' ? (
+          <div
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts never reorder; the AI SDK's own examples key them by index.
+            key={index}
+            {...(message.id === answerId ? { 'data-bench-answer': '' } : {})}
+          >
+            <Markdown text={part.text} streaming={message.id === answerId && streaming} />
+          </div>
+        ) : null,
+      )}
+    </div>
+  );
+  if (list === 'virtual')
+    return (
+      <div className="chat chat--transcript" data-impl="ai-sdk">
+        <Transcript
+          messages={messages}
+          getKey={(message) => message.id}
+          renderMessage={row}
+          estimateSize={180}
+          overscan={3}
+        />
+      </div>
+    );
   return (
     <div ref={scroller} className="chat" data-impl="ai-sdk">
       <div ref={content}>
         {messages.map((message) => (
-          <div key={message.id} className={`message ${message.role}`}>
-            {message.parts.map((part, index) =>
-              part.type === 'text' ? (
-                <div
-                  // biome-ignore lint/suspicious/noArrayIndexKey: parts never reorder; the AI SDK's own examples key them by index.
-                  key={index}
-                  {...(message.id === answerId ? { 'data-bench-answer': '' } : {})}
-                >
-                  <Markdown text={part.text} streaming={message.id === answerId && streaming} />
-                </div>
-              ) : null,
-            )}
-          </div>
+          <Fragment key={message.id}>{row(message)}</Fragment>
         ))}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { TokenpaintProvider } from '@tokenpaint/react';
 import { Profiler, type ReactNode, useCallback } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AiSdkChat } from './ai-sdk-chat.tsx';
+import { NaiveChat } from './naive-chat.tsx';
 import { type BenchParams, chatUrl, readBenchParams } from './params.ts';
 import { type PriorMessage, priorMessages } from './prior-messages.ts';
 import { createProbe, type Probe } from './probe.ts';
@@ -48,16 +49,28 @@ function Bench({ params, probe, prior }: BenchProps): ReactNode {
     },
     [probe, params.autostart],
   );
+  // The list each page uses: its idiomatic one, or the same on every side (see LISTS).
+  const tokenpaintList = params.list === 'plain' ? 'plain' : 'virtual';
+  const othersList = params.list === 'virtual' ? 'virtual' : 'plain';
   return (
     <Profiler id="chat" onRender={probe.onRender}>
       {params.impl === 'tokenpaint' ? (
-        <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />
+        <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} list={tokenpaintList} />
       ) : params.impl === 'tokenpaint-streamdown' ? (
-        <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} answer="streamdown" />
+        <TokenpaintChat
+          url={url}
+          prior={prior}
+          probe={probe}
+          onReady={onReady}
+          answer="streamdown"
+          list={tokenpaintList}
+        />
       ) : params.impl === 'tokenpaint-metrics' ? (
         <TokenpaintProvider beacon={SILENT_BEACON}>
-          <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} />
+          <TokenpaintChat url={url} prior={prior} probe={probe} onReady={onReady} list={tokenpaintList} />
         </TokenpaintProvider>
+      ) : params.impl === 'naive' ? (
+        <NaiveChat url={url} prior={prior} probe={probe} onReady={onReady} list={othersList} />
       ) : (
         <AiSdkChat
           url={url}
@@ -65,6 +78,7 @@ function Bench({ params, probe, prior }: BenchProps): ReactNode {
           probe={probe}
           throttleMs={params.impl === 'ai-sdk-throttle' ? params.throttleMs : undefined}
           onReady={onReady}
+          list={othersList}
         />
       )}
     </Profiler>

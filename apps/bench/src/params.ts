@@ -20,9 +20,20 @@ export const IMPLS = [
   'tokenpaint-metrics',
   'ai-sdk',
   'ai-sdk-throttle',
+  'naive',
 ] as const;
-/** One of {@link IMPLS}. */
+/** One of {@link IMPLS}. `naive` is the baseline: fetch, a state update per token, Streamdown re-rendering the answer. */
 export type Impl = (typeof IMPLS)[number];
+
+/**
+ * How the conversation is listed: `idiomatic` as each library's users would
+ * (tokenpaint's `<Transcript>`, the AI SDK and the naive page render every
+ * message), or the same on every side: `virtual` (`<Transcript>`) or `plain`
+ * (every message mounted, kept at the bottom by the shared stick-to-bottom hook).
+ */
+export const LISTS = ['idiomatic', 'virtual', 'plain'] as const;
+/** One of {@link LISTS}. */
+export type ListMode = (typeof LISTS)[number];
 
 /** What one bench page renders and streams. */
 export interface BenchParams {
@@ -37,6 +48,8 @@ export interface BenchParams {
   readonly throttleMs: number;
   /** Starts the stream by itself once the page settled (for humans); the runner calls `__benchStart()`. */
   readonly autostart: boolean;
+  /** How the conversation is listed (see {@link LISTS}). */
+  readonly list: ListMode;
 }
 
 /** A query parameter with a value the bench cannot use. */
@@ -59,6 +72,12 @@ function integer(query: URLSearchParams, name: string, fallback: number, min: nu
   return value;
 }
 
+function listMode(raw: string): ListMode {
+  if (!(LISTS as readonly string[]).includes(raw))
+    throw new BenchParamError('list', raw, `one of ${LISTS.join(', ')}`);
+  return raw as ListMode;
+}
+
 /** Parses `search` (e.g. `location.search`); throws {@link BenchParamError} on a bad value. */
 export function readBenchParams(search: string): BenchParams {
   const query = new URLSearchParams(search);
@@ -73,6 +92,7 @@ export function readBenchParams(search: string): BenchParams {
     tps: integer(query, 'tps', 1000, 1),
     throttleMs: integer(query, 'throttle', 50, 1),
     autostart: query.get('autostart') === '1',
+    list: listMode(query.get('list') ?? 'idiomatic'),
   };
 }
 

@@ -7,10 +7,11 @@ import {
   Transcript,
   useConversation,
 } from '@tokenpaint/react';
-import { memo, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { Fragment, memo, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
+import { useStickToBottom } from './use-stick-to-bottom.ts';
 
 /** Props of {@link TokenpaintChat}. */
 export interface TokenpaintChatProps {
@@ -21,6 +22,8 @@ export interface TokenpaintChatProps {
   readonly onReady: (start: () => void) => void;
   /** The answer's Markdown renderer: tokenpaint's own (its default) or Streamdown, as the AI SDK side uses. */
   readonly answer?: 'tokenpaint' | 'streamdown';
+  /** `<Transcript>` (the idiomatic page), or every message mounted, as the AI SDK's page does. */
+  readonly list?: 'plain' | 'virtual';
 }
 
 /** A first guess at a prior message's height; rows are measured once rendered. */
@@ -106,6 +109,7 @@ export function TokenpaintChat({
   probe,
   onReady,
   answer = 'tokenpaint',
+  list = 'virtual',
 }: TokenpaintChatProps): ReactNode {
   const components = COMPONENTS[answer];
   const renderRow = useCallback(
@@ -132,11 +136,10 @@ export function TokenpaintChat({
     }
   }, [status, messages, probe]);
 
+  const impl = answer === 'tokenpaint' ? 'tokenpaint' : 'tokenpaint-streamdown';
+  if (list === 'plain') return <PlainList messages={messages} renderRow={renderRow} impl={impl} />;
   return (
-    <div
-      className="chat chat--transcript"
-      data-impl={answer === 'tokenpaint' ? 'tokenpaint' : 'tokenpaint-streamdown'}
-    >
+    <div className="chat chat--transcript" data-impl={impl}>
       <Transcript
         messages={messages}
         getKey={keyOf}
@@ -144,6 +147,30 @@ export function TokenpaintChat({
         estimateSize={ESTIMATED_ROW_PX}
         overscan={3}
       />
+    </div>
+  );
+}
+
+/** Every message mounted, kept at the bottom by the hook the AI SDK page uses: the unvirtualized matrix. */
+function PlainList({
+  messages,
+  renderRow,
+  impl,
+}: {
+  messages: readonly ConversationMessage[];
+  renderRow: (message: ConversationMessage) => ReactNode;
+  impl: string;
+}): ReactNode {
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  useStickToBottom(scroller, content);
+  return (
+    <div ref={scroller} className="chat" data-impl={impl}>
+      <div ref={content}>
+        {messages.map((message) => (
+          <Fragment key={message.id}>{renderRow(message)}</Fragment>
+        ))}
+      </div>
     </div>
   );
 }
