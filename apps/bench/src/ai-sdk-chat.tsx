@@ -1,11 +1,10 @@
 import { useChat } from '@ai-sdk/react';
-import { Transcript } from '@tokenpaint/react';
 import { DefaultChatTransport, type UIMessage } from 'ai';
-import { Fragment, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { ChatList } from './chat-list.tsx';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
-import { useStickToBottom } from './use-stick-to-bottom.ts';
 
 /** Props of {@link AiSdkChat}. */
 export interface AiSdkChatProps {
@@ -50,9 +49,6 @@ export function AiSdkChat({
     transport,
     ...(throttleMs === undefined ? {} : { throttle: throttleMs }),
   });
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  useStickToBottom(scroller, content);
   const sent = useRef(false);
 
   useEffect(() => {
@@ -87,25 +83,5 @@ export function AiSdkChat({
       )}
     </div>
   );
-  if (list === 'virtual')
-    return (
-      <div className="chat chat--transcript" data-impl="ai-sdk">
-        <Transcript
-          messages={messages}
-          getKey={(message) => message.id}
-          renderMessage={row}
-          estimateSize={180}
-          overscan={3}
-        />
-      </div>
-    );
-  return (
-    <div ref={scroller} className="chat" data-impl="ai-sdk">
-      <div ref={content}>
-        {messages.map((message) => (
-          <Fragment key={message.id}>{row(message)}</Fragment>
-        ))}
-      </div>
-    </div>
-  );
+  return <ChatList messages={messages} renderRow={row} list={list} impl="ai-sdk" />;
 }

@@ -1,9 +1,8 @@
-import { Transcript } from '@tokenpaint/react';
-import { Fragment, memo, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ChatList } from './chat-list.tsx';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
-import { useStickToBottom } from './use-stick-to-bottom.ts';
 
 /** Props of {@link NaiveChat}. */
 export interface NaiveChatProps {
@@ -104,38 +103,5 @@ export function NaiveChat({ url, prior, probe, onReady, list }: NaiveChatProps):
   }, [onReady, send]);
 
   const renderRow = (message: Message): ReactNode => <Row message={message} streaming={streaming} />;
-  if (list === 'virtual')
-    return (
-      <div className="chat chat--transcript" data-impl="naive">
-        <Transcript
-          messages={messages}
-          getKey={(message) => message.id}
-          renderMessage={renderRow}
-          estimateSize={180}
-          overscan={3}
-        />
-      </div>
-    );
-  return <PlainList messages={messages} renderRow={renderRow} />;
-}
-
-function PlainList({
-  messages,
-  renderRow,
-}: {
-  messages: readonly Message[];
-  renderRow: (message: Message) => ReactNode;
-}): ReactNode {
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  useStickToBottom(scroller, content);
-  return (
-    <div ref={scroller} className="chat" data-impl="naive">
-      <div ref={content}>
-        {messages.map((message) => (
-          <Fragment key={message.id}>{renderRow(message)}</Fragment>
-        ))}
-      </div>
-    </div>
-  );
+  return <ChatList messages={messages} renderRow={renderRow} list={list} impl="naive" />;
 }

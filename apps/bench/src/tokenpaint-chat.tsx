@@ -4,14 +4,13 @@ import {
   StreamingMessage,
   type StreamingMessageComponents,
   type TextProps,
-  Transcript,
   useConversation,
 } from '@tokenpaint/react';
-import { Fragment, memo, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ChatList } from './chat-list.tsx';
 import { Markdown } from './markdown.tsx';
 import type { PriorMessage } from './prior-messages.ts';
 import type { Probe } from './probe.ts';
-import { useStickToBottom } from './use-stick-to-bottom.ts';
 
 /** Props of {@link TokenpaintChat}. */
 export interface TokenpaintChatProps {
@@ -25,9 +24,6 @@ export interface TokenpaintChatProps {
   /** `<Transcript>` (the idiomatic page), or every message mounted, as the AI SDK's page does. */
   readonly list?: 'plain' | 'virtual';
 }
-
-/** A first guess at a prior message's height; rows are measured once rendered. */
-const ESTIMATED_ROW_PX = 180;
 
 /** The `Text` slot with tokenpaint's Markdown, marked for the probe (`data-bench-answer`). */
 function TokenpaintAnswer({ text, streaming }: TextProps): ReactNode {
@@ -95,8 +91,6 @@ function Row({
   );
 }
 
-const keyOf = (message: ConversationMessage): string => message.id;
-
 /**
  * Idiomatic tokenpaint: `useConversation` for the chat, every message in a
  * `<Transcript>` (virtualized: only the rows on screen exist; it follows the
@@ -137,40 +131,5 @@ export function TokenpaintChat({
   }, [status, messages, probe]);
 
   const impl = answer === 'tokenpaint' ? 'tokenpaint' : 'tokenpaint-streamdown';
-  if (list === 'plain') return <PlainList messages={messages} renderRow={renderRow} impl={impl} />;
-  return (
-    <div className="chat chat--transcript" data-impl={impl}>
-      <Transcript
-        messages={messages}
-        getKey={keyOf}
-        renderMessage={renderRow}
-        estimateSize={ESTIMATED_ROW_PX}
-        overscan={3}
-      />
-    </div>
-  );
-}
-
-/** Every message mounted, kept at the bottom by the hook the AI SDK page uses: the unvirtualized matrix. */
-function PlainList({
-  messages,
-  renderRow,
-  impl,
-}: {
-  messages: readonly ConversationMessage[];
-  renderRow: (message: ConversationMessage) => ReactNode;
-  impl: string;
-}): ReactNode {
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLDivElement>(null);
-  useStickToBottom(scroller, content);
-  return (
-    <div ref={scroller} className="chat" data-impl={impl}>
-      <div ref={content}>
-        {messages.map((message) => (
-          <Fragment key={message.id}>{renderRow(message)}</Fragment>
-        ))}
-      </div>
-    </div>
-  );
+  return <ChatList messages={messages} renderRow={renderRow} list={list} impl={impl} />;
 }
