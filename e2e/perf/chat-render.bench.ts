@@ -19,13 +19,17 @@ import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench
 import { openReady, streamOnce } from './bench-page.ts';
 import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
 
-const IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle', 'naive'] as const;
+const ALL_IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle', 'naive'] as const;
+/** `BENCH_IMPLS=tokenpaint,ai-sdk` runs a subset (every implementation by default). */
+const IMPLS = ALL_IMPLS.filter((impl) =>
+  (process.env.BENCH_IMPLS ?? ALL_IMPLS.join(',')).split(',').includes(impl),
+);
 /** `idiomatic` (each page's own list), or the same list on every side: `plain,virtual` runs the matrix. */
 const LISTS = (process.env.BENCH_LISTS ?? 'idiomatic').split(',');
 
 /** One page of the matrix: an implementation with a list mode, labelled for the table. */
 interface Arm {
-  readonly impl: (typeof IMPLS)[number];
+  readonly impl: (typeof ALL_IMPLS)[number];
   readonly list: string;
   readonly label: string;
 }

@@ -26,3 +26,4 @@ export type { RunView, RunViewOptions } from './view/run-view.ts';
 export { createRunView, getSharedRunView } from './view/run-view.ts';
 export { completedSentenceEnd } from './view/sentence-boundary.ts';
 export { runningToolName, statusAnnouncement, statusLabel } from './view/status-text.ts';
+export { hasVisibleText } from './view/visible-text.ts';

@@ -44,12 +44,12 @@ describe('createRunView', () => {
     run.appendText('#');
     run.appendText(' A');
     run.appendText(' long');
-    expect(view.getSnapshot().text).toBe('#'); // the first token, synchronously
+    expect(view.getSnapshot().text).toBe('# A'); // the first visible token, synchronously
     await Promise.resolve();
     expect(view.getSnapshot().text).toBe('# A long'); // the rest of its read, no frame needed
-    expect(notifications()).toBe(2);
+    expect(notifications()).toBe(3); // the status change (with '#'), the first words, the catch-up
     scheduler.tick();
-    expect(notifications()).toBe(2); // nothing left for the frame
+    expect(notifications()).toBe(3); // nothing left for the frame
     run.appendText(' answer'); // a later read waits for the frame as usual
     await Promise.resolve();
     expect(view.getSnapshot().text).toBe('# A long');
@@ -78,14 +78,44 @@ describe('createRunView', () => {
 
   it('leaves the rest of the first read for the frame after when no catch-up is asked for', async () => {
     const { scheduler, run, view } = setup(false, null);
-    run.appendText('#');
-    run.appendText(' A');
+    run.appendText('A');
+    run.appendText(' B');
     await Promise.resolve();
-    expect(view.getSnapshot().text).toBe('#'); // a synchronous renderer already drew '#'
+    expect(view.getSnapshot().text).toBe('A'); // a synchronous renderer already drew 'A'
     scheduler.tick(); // the first token's frame paints alone
-    expect(view.getSnapshot().text).toBe('#');
+    expect(view.getSnapshot().text).toBe('A');
     scheduler.tick();
-    expect(view.getSnapshot().text).toBe('# A');
+    expect(view.getSnapshot().text).toBe('A B');
+  });
+
+  it('does not spend the first-token commit on text that shows nothing: the first words commit at once', async () => {
+    const { scheduler, run, view, notifications } = setup();
+    run.setStatus('streaming');
+    await Promise.resolve(); // the status's read is over
+    const beforeText = notifications();
+    run.appendText('#'); // a heading mark, alone in its read: an empty heading on screen
+    await Promise.resolve();
+    expect(notifications()).toBe(beforeText); // not urgent: it would wait for the frame
+    run.appendText(' Streaming'); // the next read, before that frame: the first visible text
+    expect(view.getSnapshot().text).toBe('# Streaming');
+    expect(notifications()).toBe(beforeText + 1);
+    await Promise.resolve();
+    run.appendText(' interfaces'); // and now the frame that paints it is held as usual
+    await Promise.resolve();
+    scheduler.tick();
+    expect(view.getSnapshot().text).toBe('# Streaming');
+    scheduler.tick();
+    expect(view.getSnapshot().text).toBe('# Streaming interfaces');
+  });
+
+  it('commits text that never shows anything at the next frame, like any later text', async () => {
+    const { scheduler, run, view } = setup();
+    run.setStatus('streaming');
+    await Promise.resolve();
+    run.appendText('\n\n');
+    expect(view.getSnapshot().text).toBe('');
+    scheduler.tick();
+    expect(view.getSnapshot().text).toBe('\n\n');
   });
 
   it('releases the first frame even when nothing else arrives before it', () => {

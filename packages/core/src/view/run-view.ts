@@ -4,7 +4,10 @@
  * most one notification per animation frame, and optionally paces the text.
  *
  * Rules:
- * - Status changes and the first token commit synchronously. The first token is
+ * - Status changes and the first token commit synchronously. The "first token"
+ *   is the first text that shows something (`visible-text.ts`): an answer that opens
+ *   with `#` or a blank line does not spend the urgent commit, or the frame held
+ *   for it, on a heading with nothing in it yet. The first token is
  *   the moment perceived latency is judged on: notifying React at once lets it
  *   render in the idle time before the next frame, so the text is ready for that
  *   frame's paint; deferring to the frame callback would move the heaviest commit
@@ -35,6 +38,7 @@ import { createSubscribable } from '../subscribable.ts';
 import { getFrameLoop } from './frame-loop.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
 import { createPacer, type PacingOptions } from './pacer.ts';
+import { createVisibleTextTracker } from './visible-text.ts';
 
 /**
  * An external store over a run. `getSnapshot` returns what to display: the run's
@@ -112,6 +116,11 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
   let dirty = false;
   /** The first token was committed and its frame has not run yet: commits wait for the frame after. */
   let holdingFirstFrame = false;
+  // One tracker per text that grows: the committed text and the received text (ahead of it when paced).
+  const shownVisible = createVisibleTextTracker();
+  const receivedVisible = createVisibleTextTracker();
+  /** Whether the committed text shows something: O(1) once it does. */
+  const textShown = (): boolean => shownVisible.indexIn(committed.text, committed.generation) !== -1;
 
   const scheduleCommit = (): void => {
     if (!holdingFirstFrame) loop.schedule(task);
@@ -173,7 +182,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       const shown = committed;
       const urgent =
         run.status !== seenStatus ||
-        (shown.text === '' && run.has('text')) ||
+        (!textShown() && run.has('text')) ||
         (shown.reasoning === '' && run.has('reasoning')) ||
         (shown.toolCalls.length === 0 && run.has('tool-calls'));
       if (!urgent) {
@@ -189,16 +198,17 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     // Text that arrives while the page is hidden is due the moment it becomes visible: no pacing.
     if (pacer && scheduler.isHidden()) pacer.revealTo(received.text.length);
     const shown = committed;
+    const textWasShown = textShown();
     const urgent =
       received.status !== seenStatus ||
-      (shown.text === '' && received.text !== '') ||
+      (!textWasShown && receivedVisible.indexIn(received.text, received.generation) !== -1) ||
       (shown.reasoning === '' && received.reasoning !== '') ||
       (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
     seenStatus = received.status;
     if (urgent) {
       options.onUrgentCommit?.(catchUp);
       commit();
-      if (shown.text === '' && committed.text !== '' && !holdingFirstFrame && !scheduler.isHidden()) {
+      if (!textWasShown && textShown() && !holdingFirstFrame && !scheduler.isHidden()) {
         holdingFirstFrame = true;
         loop.cancel(task);
         loop.schedule(releaseFirstFrame);

@@ -1,6 +1,6 @@
 'use client';
 import { isRunning, markTextCommitted, textBlockOf } from '@tokenpaint/core';
-import { statusAnnouncement } from '@tokenpaint/core/view';
+import { hasVisibleText, statusAnnouncement } from '@tokenpaint/core/view';
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useKeepFocus } from '../a11y/use-keep-focus.ts';
 import { type UseStreamOptions, useStream } from '../hooks/use-stream.ts';
@@ -77,8 +77,8 @@ export function StreamingMessage(props: StreamingMessageProps): ReactNode {
   const showSkeleton = layout !== null && !hasOutput && running;
   const root = useRef<HTMLElement>(null);
   useKeepFocus(root, running);
-  // The commit that first shows this answer's text: time the frame that paints it.
-  const textShown = text !== '';
+  // The commit that first shows this answer's text (not a lone `#`): time the frame that paints it.
+  const textShown = hasVisibleText(text);
   const body = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!textShown || run === null) return;
