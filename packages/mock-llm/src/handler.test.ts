@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createMockLLMHandler } from './handler.ts';
 import { createMockFetch } from './mock-fetch.ts';
 import { PRESET_NAMES } from './profiles/presets.ts';
+import { limitTokens } from './scripts/limit-tokens.ts';
 import { SCRIPT_NAMES, SCRIPTS } from './scripts/registry.ts';
 import { post } from './test-helpers.ts';
 
@@ -27,6 +28,7 @@ describe('bad requests', () => {
     ['/v1/chat/completions?status=200', 'status', /"status" must be a number ≥ 400 and ≤ 599/],
     ['/v1/chat/completions?resumable=maybe', 'resumable', /"resumable" must be 1\/true or 0\/false/],
     ['/v1/text?resumable=1', 'resumable', /resumable=1 needs an SSE endpoint/],
+    ['/v1/text?maxTokens=0', 'maxTokens', /"maxTokens" must be a number ≥ 1/],
   ])('%s → 400 naming %s', async (path, param, message) => {
     const { status, body } = await errorOf(path);
     expect(status).toBe(400);
@@ -274,5 +276,15 @@ describe('serverTiming', () => {
     expect(response.headers.get('server-timing')).toBe('retrieval;dur=60;desc="mock retrieval"');
     expect(response.headers.get('access-control-expose-headers')).toContain('server-timing');
     await response.body?.cancel();
+  });
+});
+
+describe('maxTokens', () => {
+  it('ends the answer after the first n tokens of the script', async () => {
+    const response = await mockFetch('/v1/text?preset=instant&script=long&maxTokens=40', post());
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toBe(limitTokens(SCRIPTS.long, 40).text);
+    expect(text.length).toBeLessThan(SCRIPTS.long.text.length);
   });
 });

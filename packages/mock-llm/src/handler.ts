@@ -5,6 +5,7 @@ import type { FormatContext } from './formats/format-context.ts';
 import { type MockClock, realClock } from './profiles/clock.ts';
 import { planDelivery } from './profiles/delivery-plan.ts';
 import { type MockRequestOptions, parseRequestOptions } from './request-options.ts';
+import { limitTokens } from './scripts/limit-tokens.ts';
 import { SCRIPTS } from './scripts/registry.ts';
 import { serviceIndex, WARM_PATH } from './service-index.ts';
 import { createDeliveryStream } from './stream/delivery-stream.ts';
@@ -85,7 +86,7 @@ function formatContext(options: MockRequestOptions, body: Record<string, unknown
   const prompt = body.messages ?? body.input ?? body.prompt ?? '';
   const streamOptions = body.stream_options as { include_usage?: unknown } | undefined;
   return {
-    script: SCRIPTS[options.script],
+    script: limitTokens(SCRIPTS[options.script], options.maxTokens),
     model: typeof body.model === 'string' ? body.model : 'mock-llm',
     responseId: `mock-${options.script}-${options.seed}`,
     inputTokens: Math.max(1, Math.ceil(JSON.stringify(prompt).length / 4)),

@@ -18,6 +18,7 @@ export { DEFAULT_PRESET, PRESET_NAMES, PRESETS } from './profiles/presets.ts';
 export { mulberry32 } from './profiles/prng.ts';
 export type { MockRequestOptions } from './request-options.ts';
 export { parseRequestOptions } from './request-options.ts';
+export { limitTokens } from './scripts/limit-tokens.ts';
 export type { ScriptName } from './scripts/registry.ts';
 export { DEFAULT_SCRIPT, SCRIPT_NAMES, SCRIPTS } from './scripts/registry.ts';
 export type { MockScript, ScriptPart, ScriptToolCall } from './scripts/script-types.ts';

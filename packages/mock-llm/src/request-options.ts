@@ -18,6 +18,8 @@ export interface MockRequestOptions {
   resumable: boolean;
   /** The preset's profile with the request's overrides applied. */
   profile: TimingProfile;
+  /** `maxTokens=<n>`: the answer ends after the script's first n tokens (`limitTokens`); `null` when absent. */
+  maxTokens: number | null;
   /** Parsed `Last-Event-ID` header, or `null` when absent. */
   lastEventId: number | null;
   /**
@@ -163,6 +165,10 @@ export function parseRequestOptions(url: URL, headers: Headers): MockRequestOpti
     lastEventId = parseNumber('Last-Event-ID', lastEventIdRaw, { min: 0, integer: true });
   }
 
+  const maxTokensRaw = get('maxTokens');
+  const maxTokens =
+    maxTokensRaw === null ? null : parseNumber('maxTokens', maxTokensRaw, { min: 1, integer: true });
+
   const serverTimingRaw = get('serverTiming');
   const serverTimingMs =
     serverTimingRaw === null ? null : parseNumber('serverTiming', serverTimingRaw, { min: 0, max: 60_000 });
@@ -177,6 +183,7 @@ export function parseRequestOptions(url: URL, headers: Headers): MockRequestOpti
     seed,
     resumable,
     profile,
+    maxTokens,
     lastEventId,
     serverTimingMs,
     handshakeMs,
