@@ -30,6 +30,10 @@ function raw(patch: Partial<RawRun> = {}): RawRun {
       { start: 10, duration: 60 },
       { start: 140, duration: 70 },
     ],
+    longAnimationFrames: [
+      { start: 95, duration: 55 },
+      { start: 160, duration: 80 },
+    ],
     finalText: 'x',
     renderedTextLength: 1,
     ...patch,
@@ -61,6 +65,14 @@ describe('runMetrics', () => {
     expect(m.endLagMs).toBe(20);
     expect(m.longTaskCount).toBe(2);
     expect(m.longTaskMs).toBe(130);
+  });
+
+  it('counts the long animation frames that started in the streaming window, NaN where none were recorded', () => {
+    const m = runMetrics(raw());
+    expect(m.longFrameCount).toBe(1);
+    expect(m.longFrameMs).toBe(80);
+    const { longAnimationFrames: _recorded, ...older } = raw();
+    expect(runMetrics(older).longFrameCount).toBeNaN();
   });
 
   it('refuses a run without a first token', () => {

@@ -33,6 +33,9 @@ export interface RunMetrics {
   /** Long tasks (≥ 50 ms) that started between the request and the end: count and total ms. */
   readonly longTaskCount: number;
   readonly longTaskMs: number;
+  /** Long animation frames (> 50 ms) that started in the streaming window: count and total ms (NaN where not reported). */
+  readonly longFrameCount: number;
+  readonly longFrameMs: number;
   /** Request sent → finished answer committed, ms. */
   readonly totalMs: number;
   /** Last byte read → finished answer committed: how far the UI trails the network at the end, ms. */
@@ -89,6 +92,8 @@ export function runMetrics(run: RawRun): RunMetrics {
   });
   const longTasks = run.longTasks.filter((task) => task.start >= run.requestStart && task.start <= to);
   const frames = frameIndexes.length;
+  // Older result files (and browsers without the API) have none.
+  const longFrames = run.longAnimationFrames?.filter((frame) => inWindow(frame.start));
   return {
     commitsPerFrame: frames === 0 ? Number.NaN : commits / frames,
     commits,
@@ -100,6 +105,8 @@ export function runMetrics(run: RawRun): RunMetrics {
     maxFrameMs: gaps.at(-1) ?? Number.NaN,
     longTaskCount: longTasks.length,
     longTaskMs: longTasks.reduce((sum, task) => sum + task.duration, 0),
+    longFrameCount: longFrames?.length ?? Number.NaN,
+    longFrameMs: longFrames?.reduce((sum, frame) => sum + frame.duration, 0) ?? Number.NaN,
     totalMs: to - run.requestStart,
     endLagMs: run.lastByteRead === null ? Number.NaN : to - run.lastByteRead,
     renderMs,

@@ -13,13 +13,17 @@ export interface BenchQuery {
   readonly prior: number;
   readonly script: string;
   readonly tps: number;
+  /** The answer ends after the script's first n tokens (the page's `tokens`). */
+  readonly tokens?: number;
   /** How the page lists the conversation (`idiomatic`, `virtual`, `plain`); default `idiomatic`. */
   readonly list?: string;
 }
 
 function pageUrl(impl: string, query: BenchQuery): string {
-  const { prior, script, tps, list = 'idiomatic' } = query;
-  return `/?${new URLSearchParams({ impl, prior: String(prior), script, tps: String(tps), list })}`;
+  const { prior, script, tps, tokens, list = 'idiomatic' } = query;
+  const search = new URLSearchParams({ impl, prior: String(prior), script, tps: String(tps), list });
+  if (tokens !== undefined) search.set('tokens', String(tokens));
+  return `/?${search}`;
 }
 
 /** Loads the page with its prior messages and waits until it settled. */
@@ -36,6 +40,16 @@ export async function openReady(page: Page, impl: string, query: BenchQuery): Pr
 export interface StreamedRun {
   readonly raw: RawRun;
   readonly scriptMs: number;
+  /** JS heap in use after the answer, after a forced garbage collection (MB); NaN unless asked for. */
+  readonly heapMb: number;
+}
+
+/** What else {@link streamOnce} does around the stream. */
+export interface StreamOptions {
+  /** Runs once the stream is started, alongside the wait for its end (e.g. typing into the page). */
+  readonly during?: (page: Page) => Promise<void>;
+  /** Measure the heap after the answer (a forced GC first). */
+  readonly heap?: boolean;
 }
 
 async function scriptSeconds(cdp: CDPSession): Promise<number> {
@@ -52,6 +66,7 @@ export async function streamOnce(
   impl: string,
   cpuRate: number,
   query: BenchQuery,
+  options: StreamOptions = {},
 ): Promise<StreamedRun> {
   await openReady(page, impl, query);
   const cdp = await page.context().newCDPSession(page);
@@ -59,10 +74,11 @@ export async function streamOnce(
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
   await cdp.send('Performance.enable');
   let scriptMs = Number.NaN;
+  let heapMb = Number.NaN;
   try {
     const before = await scriptSeconds(cdp);
     await page.evaluate(() => window.__benchStart?.());
-    await page.waitForFunction(
+    const ended = page.waitForFunction(
       () => window.__benchResult !== undefined || window.__benchError !== undefined,
       null,
       {
@@ -70,7 +86,13 @@ export async function streamOnce(
         timeout: 240_000,
       },
     );
+    await Promise.all([ended, options.during?.(page)]);
     scriptMs = ((await scriptSeconds(cdp)) - before) * 1000;
+    if (options.heap) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      heapMb = usedSize / 2 ** 20;
+    }
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
@@ -81,5 +103,5 @@ export async function streamOnce(
   }));
   expect(error, `${impl} reported an error`).toBeUndefined();
   if (!result) throw new Error(`${impl} published no result`);
-  return { raw: result as unknown as RawRun, scriptMs };
+  return { raw: result as unknown as RawRun, scriptMs, heapMb };
 }

@@ -29,6 +29,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'max frame ms', value: (m) => m.maxFrameMs, digits: 1 },
   { title: 'long tasks ms', value: (m) => m.longTaskMs, digits: 0 },
   { title: 'long tasks', value: (m) => m.longTaskCount, digits: 0 },
+  { title: 'LoAF ms', value: (m) => m.longFrameMs, digits: 0 },
   { title: 'render ms', value: (m) => m.renderMs, digits: 0 },
   { title: 'stream ms', value: (m) => m.totalMs, digits: 0 },
   { title: 'end lag ms', value: (m) => m.endLagMs, digits: 0 },

@@ -18,6 +18,7 @@ import type {} from './bench-globals.ts';
 import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench-metrics.ts';
 import { openReady, streamOnce } from './bench-page.ts';
 import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
+import { rotated } from './interleave.ts';
 
 const ALL_IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle', 'naive'] as const;
 /** `BENCH_IMPLS=tokenpaint,ai-sdk` runs a subset (every implementation by default). */
@@ -88,8 +89,7 @@ for (const cpu of CPUS) {
   }) => {
     for (let run = 1; run <= RUNS; run++) {
       // Rotate the order each rep, so drift on the machine falls on every implementation.
-      const order = ARMS.map((_, k) => ARMS[(k + run - 1) % ARMS.length] as Arm);
-      for (const { impl, list, label } of order) {
+      for (const { impl, list, label } of rotated(ARMS, run)) {
         // A fresh context per run: no warm caches or leftover heap from the previous run.
         const context = await browser.newContext();
         const page = await context.newPage();

@@ -15,6 +15,8 @@ import { expect, test } from '@playwright/test';
 import type {} from './bench-globals.ts';
 import { median } from './bench-metrics.ts';
 import { openReady } from './bench-page.ts';
+import { rotated } from './interleave.ts';
+import { readInp, watchInteractions } from './typing.ts';
 
 const IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle'] as const;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,24 +27,12 @@ const TYPED = 'the page should keep up with my typing';
 test('INP while typing during a stream, every implementation, interleaved', async ({ browser }) => {
   const inp: Record<string, number[]> = {};
   for (let run = 1; run <= RUNS; run++) {
-    const order = IMPLS.map((_, k) => IMPLS[(k + run - 1) % IMPLS.length] as (typeof IMPLS)[number]);
-    for (const impl of order) {
+    for (const impl of rotated(IMPLS, run)) {
       const context = await browser.newContext();
       const page = await context.newPage();
       try {
         await openReady(page, impl, QUERY);
-        await page.evaluate(() => {
-          const longest = new Map<number, number>();
-          (window as unknown as { __benchInteractions: Map<number, number> }).__benchInteractions = longest;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as PerformanceEventTiming[])
-              if (entry.interactionId > 0)
-                longest.set(
-                  entry.interactionId,
-                  Math.max(longest.get(entry.interactionId) ?? 0, entry.duration),
-                );
-          }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
-        });
+        await watchInteractions(page);
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
         await page.evaluate(() => window.__benchStart?.());
@@ -58,14 +48,10 @@ test('INP while typing during a stream, every implementation, interleaved', asyn
         await page.waitForTimeout(500);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         expect(await input.inputValue(), `${impl} run ${run}: every keystroke arrived`).toBe(TYPED);
-        const durations = await page.evaluate(() => [
-          ...(window as unknown as { __benchInteractions: Map<number, number> }).__benchInteractions.values(),
-        ]);
-        // Interactions under the 16 ms threshold report nothing: count them as 16.
-        const worst = Math.max(16, ...durations);
+        const { inp: worst, slow } = await readInp(page);
         inp[impl] = [...(inp[impl] ?? []), worst];
         console.log(
-          `${CPU}× ${impl} run ${run}: INP ${worst.toFixed(0)} ms (${durations.length} interactions over 16 ms), load ${(loadavg()[0] ?? 0).toFixed(2)}`,
+          `${CPU}× ${impl} run ${run}: INP ${worst.toFixed(0)} ms (${slow} interactions over 16 ms), load ${(loadavg()[0] ?? 0).toFixed(2)}`,
         );
       } finally {
         await context.close();

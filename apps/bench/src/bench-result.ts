@@ -13,7 +13,7 @@ export interface LongTaskSample {
 /** Everything one run recorded; all times are `performance.now()` milliseconds. */
 export interface BenchResult {
   readonly impl: string;
-  readonly params: Readonly<Record<string, string | number | boolean>>;
+  readonly params: Readonly<Record<string, string | number | boolean | null>>;
   /** The chat request's `fetch` was called. */
   readonly requestStart: number;
   readonly firstByte: number | null;
@@ -35,6 +35,11 @@ export interface BenchResult {
   /** Start times of animation frames from the start request on. */
   readonly frames: readonly number[];
   readonly longTasks: readonly LongTaskSample[];
+  /**
+   * Long animation frames (`long-animation-frame`, frames over 50 ms), where the browser reports them;
+   * absent from pages built before they were recorded (compare-builds runs old builds).
+   */
+  readonly longAnimationFrames?: readonly LongTaskSample[];
   /** The answer's text as the library holds it at the end. */
   readonly finalText: string;
   /** Characters of text in the answer element at the end (rendered Markdown, so fewer than `finalText`). */

@@ -1,7 +1,7 @@
 /**
  * The bench page's settings, read from the query string so the Playwright
  * runner (and a human comparing by eye) picks the implementation and load
- * without rebuilding: `?impl=ai-sdk&prior=1000&script=long&tps=1000`.
+ * without rebuilding: `?impl=ai-sdk&prior=1000&script=long&tps=1000` (`&tokens=400` cuts the answer).
  */
 import { mockUrl } from '@tokenpaint/mock-llm';
 
@@ -44,6 +44,8 @@ export interface BenchParams {
   readonly script: string;
   /** Tokens per second the mock delivers. */
   readonly tps: number;
+  /** The answer ends after the script's first n tokens (the mock's `maxTokens`); `null`: the whole script. */
+  readonly maxTokens: number | null;
   /** `throttle` (ms) passed to `useChat` by the `ai-sdk-throttle` variant. */
   readonly throttleMs: number;
   /** Starts the stream by itself once the page settled (for humans); the runner calls `__benchStart()`. */
@@ -90,6 +92,7 @@ export function readBenchParams(search: string): BenchParams {
     prior: integer(query, 'prior', 1000, 0),
     script: query.get('script') ?? 'long',
     tps: integer(query, 'tps', 1000, 1),
+    maxTokens: query.get('tokens') === null ? null : integer(query, 'tokens', 0, 1),
     throttleMs: integer(query, 'throttle', 50, 1),
     autostart: query.get('autostart') === '1',
     list: listMode(query.get('list') ?? 'idiomatic'),
@@ -105,7 +108,7 @@ export function chatUrl(params: BenchParams): string {
     protocol: 'ai-sdk',
     preset: 'fast',
     script: params.script,
-    overrides: { tps: params.tps, seed: 7 },
+    overrides: { tps: params.tps, seed: 7, maxTokens: params.maxTokens ?? undefined },
     basePath: '/mock',
   });
 }

@@ -15,6 +15,7 @@
  *   it (see `first-paint.ts`). The `long` script opens with `#`, an empty heading, so
  *   visible text comes with the second token (about 1 ms later at 1,000 tok/s).
  * - frames: the timestamps of a rAF loop started before React, during the run.
+ * - long tasks and long animation frames: as the browser's observers report them.
  */
 
 import type { ProfilerOnRenderCallback } from 'react';
@@ -62,6 +63,7 @@ export function createProbe(impl: string, params: BenchResult['params']): Probe 
   const commitDurations: number[] = [];
   const frames: number[] = [];
   const longTasks: LongTaskSample[] = [];
+  const longAnimationFrames: LongTaskSample[] = [];
   let started = false;
   let finished = false;
   let requestStart: number | null = null;
@@ -87,6 +89,12 @@ export function createProbe(impl: string, params: BenchResult['params']): Probe 
       for (const entry of list.getEntries())
         longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
+  }
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        longAnimationFrames.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   }
 
   const tappedFetch: typeof fetch = async (input, init) => {
@@ -162,6 +170,7 @@ export function createProbe(impl: string, params: BenchResult['params']): Probe 
         commitDurations,
         frames,
         longTasks,
+        longAnimationFrames,
         finalText,
         renderedTextLength: answerText().length,
       };
