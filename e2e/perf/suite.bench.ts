@@ -24,7 +24,7 @@ import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { limitTokens, SCRIPTS, tokenize } from '@tokenpaint/mock-llm';
 import type {} from './bench-globals.ts';
-import { runMetrics } from './bench-metrics.ts';
+import { IncompleteRunError, type RunMetrics, runMetrics } from './bench-metrics.ts';
 import { streamOnce } from './bench-page.ts';
 import { rotated } from './interleave.ts';
 import { formatSuiteTable, type SuiteCell, type SuiteRun } from './suite-table.ts';
@@ -54,6 +54,8 @@ const tokensFor = (tps: number): number => Math.min(SCRIPT_TOKENS, Math.max(40, 
 test.describe.configure({ mode: 'serial' });
 
 const runs: (SuiteRun & { load: number; raw: unknown })[] = [];
+/** Runs whose samples lacked a moment every figure needs (see `IncompleteRunError`). */
+const incomplete: string[] = [];
 
 for (const cell of CELLS) {
   const tokens = tokensFor(cell.tps);
@@ -77,7 +79,19 @@ for (const cell of CELLS) {
             typed,
           );
           const { inp } = await readInp(page);
-          const metrics = runMetrics(raw);
+          let metrics: RunMetrics;
+          try {
+            metrics = runMetrics(raw);
+          } catch (error) {
+            // A page too slow to paint before its answer ended (the AI SDK at 5,000 tok/s, 10,000
+            // prior, 4x): its figures are missing from the table (a dash, or fewer runs), not invented.
+            if (!(error instanceof IncompleteRunError)) throw error;
+            incomplete.push(
+              `${cell.tps} tok/s ${cell.prior} prior ${cell.cpu}x ${impl} rep ${rep}: ${error.message}`,
+            );
+            console.log(`incomplete: ${incomplete.at(-1)}`);
+            continue;
+          }
           const figures = {
             firstPaintMs: metrics.readToPaintMs,
             fps: metrics.fps,
@@ -123,13 +137,15 @@ test.afterAll(async ({ browser }) => {
     seconds: SECONDS,
     runsPerCell: RUNS,
     load: [Math.min(...loads), Math.max(...loads)],
+    incomplete,
   };
   const table = formatSuiteTable(runs, CELLS, IMPLS);
   const heading =
     `Performance suite, ${setup.date.slice(0, 10)}, commit ${commit}, ${setup.browser} headless, ` +
     `list ${LIST} on every side, answers of about ${SECONDS} s (script "${SCRIPT}" cut to rate × ${SECONDS} tokens), ` +
     `medians of ${RUNS} interleaved runs, load ${setup.load[0]?.toFixed(2)}–${setup.load[1]?.toFixed(2)}. ` +
-    'In parentheses: the ratio to tokenpaint in the same cell (> 1× = tokenpaint better).';
+    'In parentheses: the ratio to tokenpaint in the same cell (> 1× = tokenpaint better).' +
+    (incomplete.length > 0 ? ` Left out, incomplete: ${incomplete.join('; ')}.` : '');
   console.log(`\n${heading}\n\n${table}\n`);
   await mkdir(RESULTS, { recursive: true });
   const stamp = setup.date.replaceAll(':', '-');

@@ -94,7 +94,7 @@ export function createConversationStore(
   request: () => ConversationRequest,
   scheduler: FrameScheduler,
   initialMessages: readonly ConversationMessage[] = [],
-  viewOptions: Pick<RunViewOptions, 'onUrgentCommit'> = {},
+  viewOptions: Pick<RunViewOptions, 'onUrgentCommit' | 'immediate'> = {},
 ): ConversationStore {
   const listeners = createSubscribable();
   let state: ConversationState = { messages: initialMessages, status: 'idle' };

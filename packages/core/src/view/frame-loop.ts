@@ -6,6 +6,11 @@
  * would commit once per callback. Funnelling every store through one callback
  * makes all their listeners fire in one task, which React batches into a single
  * commit per frame however many streams are on screen.
+ *
+ * The same funnel lets one commit keep a frame to itself: after the first
+ * token of an answer is committed (at once, outside any frame), `holdNextFrame`
+ * leaves the frame that paints it free of every store's commits, the
+ * conversation list's and other streams' included; they run in the frame after.
  */
 import { type CommitPressure, createCommitPressure } from './commit-pressure.ts';
 import type { FrameScheduler } from './frame-scheduler.ts';
@@ -21,6 +26,12 @@ export interface FrameLoop {
   cancel(task: FrameTask): void;
   /** Runs every scheduled task now (used to catch up when a hidden page becomes visible). */
   flush(): void;
+  /**
+   * Runs nothing in the next frame (pages in view only): what is scheduled until
+   * then runs in the frame after. The frame that paints a first token paints it
+   * alone, rather than running React's next render inside it.
+   */
+  holdNextFrame(): void;
   /** Frames per commit right now (see `commit-pressure.ts`): 1 while commits are light. */
   readonly stride: number;
 }
@@ -42,13 +53,15 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
   const tasks = new Set<FrameTask>();
   const pressure: CommitPressure = createCommitPressure();
   let pending: { kind: 'frame' | 'timer'; handle: unknown } | null = null;
+  /** The next frame is held (see `holdNextFrame`); a frame is pending for it. */
+  let holding = false;
   // Visibility is watched only while something is pending: a loop with nothing to do holds no
   // document listener, so a scheduler created per render (`{ ...browserFrameScheduler, … }`)
   // does not leave one behind each time.
   let unwatch: (() => void) | null = null;
 
   const unwatchIfIdle = (): void => {
-    if (pending || tasks.size > 0 || !unwatch) return;
+    if (pending || holding || tasks.size > 0 || !unwatch) return;
     unwatch();
     unwatch = null;
   };
@@ -62,6 +75,7 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
 
   const flush = (): void => {
     stop();
+    holding = false;
     const list = [...tasks];
     tasks.clear();
     const now = scheduler.now();
@@ -78,6 +92,12 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
    */
   const onFrame = (): void => {
     pending = null;
+    if (holding) {
+      holding = false;
+      start();
+      unwatchIfIdle();
+      return;
+    }
     if (!pressure.shouldCommit()) {
       start();
       return;
@@ -103,8 +123,10 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
   const onVisibility = (): void => {
     if (!pending) return;
     if (scheduler.isHidden()) {
-      // A frame requested just before hiding would not run until the page comes back.
+      // A frame requested just before hiding would not run until the page comes back;
+      // a hidden page paints nothing, so no frame is worth holding.
       stop();
+      holding = false;
       start();
     } else {
       // Back in view: show everything at once rather than waiting for the timer.
@@ -122,12 +144,21 @@ function createFrameLoop(scheduler: FrameScheduler): FrameLoop {
       // stopping there would drop and re-add the visibility listener every frame
       // (flush ends with its own idle check).
       if (!tasks.delete(task)) return;
-      if (tasks.size === 0) {
+      // A held frame stays requested: a task scheduled before it must still skip it.
+      if (tasks.size === 0 && !holding) {
         stop();
         unwatchIfIdle();
       }
     },
     flush,
+    holdNextFrame() {
+      if (scheduler.isHidden()) return;
+      holding = true;
+      if (pending?.kind === 'frame') return;
+      stop();
+      unwatch ??= scheduler.onVisibilityChange(onVisibility);
+      pending = { kind: 'frame', handle: scheduler.requestFrame(onFrame) };
+    },
     get stride() {
       return pressure.stride;
     },

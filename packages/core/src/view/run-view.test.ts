@@ -47,9 +47,9 @@ describe('createRunView', () => {
     expect(view.getSnapshot().text).toBe('# A'); // the first visible token, synchronously
     await Promise.resolve();
     expect(view.getSnapshot().text).toBe('# A long'); // the rest of its read, no frame needed
-    expect(notifications()).toBe(3); // the status change (with '#'), the first words, the catch-up
+    expect(notifications()).toBe(2); // the first words (streaming starts with them), the catch-up
     scheduler.tick();
-    expect(notifications()).toBe(3); // nothing left for the frame
+    expect(notifications()).toBe(2); // nothing left for the frame
     run.appendText(' answer'); // a later read waits for the frame as usual
     await Promise.resolve();
     expect(view.getSnapshot().text).toBe('# A long');
@@ -106,6 +106,35 @@ describe('createRunView', () => {
     expect(view.getSnapshot().text).toBe('# Streaming');
     scheduler.tick();
     expect(view.getSnapshot().text).toBe('# Streaming interfaces');
+  });
+
+  it("with immediate: 'end', commits the start and the first token at the next frame, the end at once", () => {
+    const scheduler = createFakeFrameScheduler();
+    const run = createFakeRun({ now: scheduler.now });
+    const view = createRunView(run, { scheduler, immediate: 'end' });
+    let notified = 0;
+    view.subscribe(() => notified++);
+    run.setStatus('waiting');
+    run.appendText('Hello');
+    expect(notified).toBe(0);
+    expect(view.getSnapshot().status).toBe('connecting');
+    scheduler.tick();
+    expect(notified).toBe(1);
+    expect(view.getSnapshot()).toMatchObject({ status: 'streaming', text: 'Hello' });
+    run.abort(); // Stop pressed: the list shows it at once
+    expect(notified).toBe(2);
+    expect(view.getSnapshot().status).toBe('aborted');
+  });
+
+  it('does not commit the start of streaming on its own while its first part shows nothing', () => {
+    const { scheduler, run, view, notifications } = setup();
+    run.setStatus('waiting');
+    const before = notifications();
+    run.appendText('#'); // streaming starts, with a heading mark
+    expect(notifications()).toBe(before);
+    expect(view.getSnapshot().status).toBe('waiting');
+    scheduler.tick(); // nothing visible came before the frame: it commits there
+    expect(view.getSnapshot()).toMatchObject({ status: 'streaming', text: '#' });
   });
 
   it('commits text that never shows anything at the next frame, like any later text', async () => {
@@ -167,6 +196,8 @@ describe('createRunView', () => {
     run.appendText('b'); // waits for the frame
     unsubscribe(); // e.g. StrictMode's simulated unmount, or <Activity> hiding the tree
     view.subscribe(() => {});
+    scheduler.tick(); // the frame that paints 'a' stays held
+    expect(view.getSnapshot().text).toBe('a');
     scheduler.tick();
     expect(view.getSnapshot().text).toBe('ab');
   });

@@ -33,6 +33,7 @@
  *   drains after `done`, the view still says `streaming`, so the caret and Stop
  *   button stay until the last character shows.
  */
+import { isTerminal } from '../run/status.ts';
 import type { StreamRun, StreamSnapshot } from '../run/types.ts';
 import { createSubscribable } from '../subscribable.ts';
 import { getFrameLoop } from './frame-loop.ts';
@@ -67,6 +68,15 @@ export interface RunViewOptions {
    * shows the whole network read rather than its first part only.
    */
   readonly onUrgentCommit?: ((catchUp: () => void) => void) | undefined;
+  /**
+   * What commits at once. `'all'` (default): status changes and the first
+   * token. `'end'`: only the run's end (`done`, `error`, `aborted`: a Stop press
+   * shows at once); the start and the first token wait for a frame (and for a
+   * frame held by another view's first token). For a copy of the answer that
+   * another view already shows at once: a conversation's message list, whose
+   * re-render should not share the first token's commit.
+   */
+  readonly immediate?: 'all' | 'end' | undefined;
 }
 
 const HIGH_SURROGATE_MIN = 0xd800;
@@ -114,17 +124,13 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
 
   /** Something arrived that is not committed yet (a frame task is pending for it). */
   let dirty = false;
-  /** The first token was committed and its frame has not run yet: commits wait for the frame after. */
-  let holdingFirstFrame = false;
   // One tracker per text that grows: the committed text and the received text (ahead of it when paced).
   const shownVisible = createVisibleTextTracker();
   const receivedVisible = createVisibleTextTracker();
   /** Whether the committed text shows something: O(1) once it does. */
   const textShown = (): boolean => shownVisible.indexIn(committed.text, committed.generation) !== -1;
 
-  const scheduleCommit = (): void => {
-    if (!holdingFirstFrame) loop.schedule(task);
-  };
+  const scheduleCommit = (): void => loop.schedule(task);
 
   const commit = (): void => {
     dirty = false;
@@ -160,13 +166,6 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     listeners.notify();
   };
   const task = (): void => commit();
-  // Runs in the frame that presents the first token; whatever came since is committed in the next one.
-  const releaseFirstFrame = (): void => {
-    holdingFirstFrame = false;
-    // A page hidden meanwhile paints nothing: no reason to wait for another (timer) frame.
-    if (scheduler.isHidden()) commit();
-    else loop.schedule(task);
-  };
   const catchUp = (): void => {
     if (dirty && unsubscribe) commit();
   };
@@ -177,14 +176,16 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
    * snapshot lazily, so 5,000 parts within one frame cost one snapshot, not 5,000.
    * The pacer needs each arrival's size and time, so a paced view reads every one.
    */
+  const onlyEnd = options.immediate === 'end';
   const onRunChange = (): void => {
     if (!pacer) {
       const shown = committed;
-      const urgent =
-        run.status !== seenStatus ||
-        (!textShown() && run.has('text')) ||
-        (shown.reasoning === '' && run.has('reasoning')) ||
-        (shown.toolCalls.length === 0 && run.has('tool-calls'));
+      const urgent = onlyEnd
+        ? run.status !== seenStatus && isTerminal(run.status)
+        : run.status !== seenStatus ||
+          (!textShown() && run.has('text')) ||
+          (shown.reasoning === '' && run.has('reasoning')) ||
+          (shown.toolCalls.length === 0 && run.has('tool-calls'));
       if (!urgent) {
         dirty = true;
         scheduleCommit();
@@ -199,20 +200,26 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     if (pacer && scheduler.isHidden()) pacer.revealTo(received.text.length);
     const shown = committed;
     const textWasShown = textShown();
-    const urgent =
-      received.status !== seenStatus ||
-      (!textWasShown && receivedVisible.indexIn(received.text, received.generation) !== -1) ||
-      (shown.reasoning === '' && received.reasoning !== '') ||
-      (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
+    const showsOutput =
+      receivedVisible.indexIn(received.text, received.generation) !== -1 ||
+      received.reasoning !== '' ||
+      received.toolCalls.length > 0;
+    // Streaming starts with the first part; when that part shows nothing yet (a lone `#`), the status
+    // change alone is not worth a commit of its own ahead of the first words.
+    const statusUrgent =
+      received.status !== seenStatus && (received.status !== 'streaming' || showsOutput || textWasShown);
+    const urgent = onlyEnd
+      ? received.status !== seenStatus && isTerminal(received.status)
+      : statusUrgent ||
+        (!textWasShown && receivedVisible.indexIn(received.text, received.generation) !== -1) ||
+        (shown.reasoning === '' && received.reasoning !== '') ||
+        (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
     seenStatus = received.status;
     if (urgent) {
       options.onUrgentCommit?.(catchUp);
       commit();
-      if (!textWasShown && textShown() && !holdingFirstFrame && !scheduler.isHidden()) {
-        holdingFirstFrame = true;
-        loop.cancel(task);
-        loop.schedule(releaseFirstFrame);
-      }
+      // The frame that presents the first token runs no commit (this view's or any other store's).
+      if (!textWasShown && textShown()) loop.holdNextFrame();
     } else {
       dirty = true;
       scheduleCommit();
@@ -233,8 +240,6 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       unsubscribe?.();
       unsubscribe = undefined;
       loop.cancel(task);
-      loop.cancel(releaseFirstFrame);
-      holdingFirstFrame = false;
     },
   });
 

@@ -8,7 +8,6 @@ import {
 } from '@tokenpaint/core/view';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useFrameScheduler } from '../scheduling/scheduler-context.tsx';
-import { catchUpBeforeReactRenders } from './run-views.ts';
 import { useConnectionWarmer } from './use-connection-warmer.ts';
 
 /** Options of {@link useConversation}: how to request an answer, plus the starting messages. */
@@ -55,8 +54,11 @@ export function useConversation(options: UseConversationOptions): UseConversatio
     latest.current = options;
   });
   const [store] = useState(() =>
+    // The list's copy of the answer follows at frame pace: `<StreamingMessage run>` shows the first
+    // token at once, and re-rendering a long list in that commit would delay it (and the frame after
+    // it is held for its paint).
     createConversationStore(() => latest.current, scheduler, options.initialMessages, {
-      onUrgentCommit: catchUpBeforeReactRenders,
+      immediate: 'end',
     }),
   );
   useEffect(() => () => store.dispose(), [store]);
