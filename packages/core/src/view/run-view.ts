@@ -200,10 +200,8 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     if (pacer && scheduler.isHidden()) pacer.revealTo(received.text.length);
     const shown = committed;
     const textWasShown = textShown();
-    const showsOutput =
-      receivedVisible.indexIn(received.text, received.generation) !== -1 ||
-      received.reasoning !== '' ||
-      received.toolCalls.length > 0;
+    const receivedShowsText = receivedVisible.indexIn(received.text, received.generation) !== -1;
+    const showsOutput = receivedShowsText || received.reasoning !== '' || received.toolCalls.length > 0;
     // Streaming starts with the first part; when that part shows nothing yet (a lone `#`), the status
     // change alone is not worth a commit of its own ahead of the first words.
     const statusUrgent =
@@ -211,7 +209,7 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
     const urgent = onlyEnd
       ? received.status !== seenStatus && isTerminal(received.status)
       : statusUrgent ||
-        (!textWasShown && receivedVisible.indexIn(received.text, received.generation) !== -1) ||
+        (!textWasShown && receivedShowsText) ||
         (shown.reasoning === '' && received.reasoning !== '') ||
         (shown.toolCalls.length === 0 && received.toolCalls.length > 0);
     seenStatus = received.status;

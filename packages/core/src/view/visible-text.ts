@@ -48,8 +48,8 @@ export function createVisibleTextTracker(): VisibleTextTracker {
         index = -1;
       }
       if (index === -1 && text.length > scanned) {
-        // A visible character may be a surrogate pair split across two parts: rescan its first half.
-        index = firstVisibleIndex(text, Math.max(0, scanned - 1));
+        // Only the new characters: what was scanned held nothing visible (a lone surrogate counts as visible).
+        index = firstVisibleIndex(text, scanned);
         scanned = text.length;
       }
       return index;
