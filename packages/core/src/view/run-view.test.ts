@@ -126,6 +126,22 @@ describe('createRunView', () => {
     expect(view.getSnapshot().status).toBe('aborted');
   });
 
+  it("with immediate: 'end', shows the end of a retried run at once too", () => {
+    const scheduler = createFakeFrameScheduler();
+    const run = createFakeRun({ now: scheduler.now });
+    const view = createRunView(run, { scheduler, immediate: 'end' });
+    view.subscribe(() => {});
+    run.appendText('Hi');
+    run.setStatus('done');
+    expect(view.getSnapshot().status).toBe('done');
+    run.retry();
+    run.appendText('Again');
+    scheduler.tick();
+    expect(view.getSnapshot()).toMatchObject({ status: 'streaming', text: 'Again' });
+    run.setStatus('done');
+    expect(view.getSnapshot().status).toBe('done'); // at once, not at the next frame
+  });
+
   it('does not commit the start of streaming on its own while its first part shows nothing', () => {
     const { scheduler, run, view, notifications } = setup();
     run.setStatus('waiting');

@@ -187,6 +187,9 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
           (shown.reasoning === '' && run.has('reasoning')) ||
           (shown.toolCalls.length === 0 && run.has('tool-calls'));
       if (!urgent) {
+        // A status change that waits (the start, with immediate: 'end') is still seen: the next
+        // `done` after a retry must differ from it to commit at once.
+        seenStatus = run.status;
         dirty = true;
         scheduleCommit();
         return;
