@@ -220,7 +220,8 @@ export function createRunView(run: StreamRun, options: RunViewOptions): RunView 
       options.onUrgentCommit?.(catchUp);
       commit();
       // The frame that presents the first token runs no commit (this view's or any other store's).
-      if (!textWasShown && textShown()) loop.holdNextFrame();
+      // A view that commits only the end at once is not where the first token shows: it holds no frame.
+      if (!onlyEnd && !textWasShown && textShown()) loop.holdNextFrame();
     } else {
       dirty = true;
       scheduleCommit();
