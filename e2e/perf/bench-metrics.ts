@@ -114,9 +114,9 @@ export function runMetrics(run: RawRun): RunMetrics {
 }
 
 /** The median of every figure over several runs of one configuration. */
-export function medianMetrics(runs: readonly RunMetrics[]): RunMetrics {
-  const keys = Object.keys(runs[0] ?? {}) as (keyof RunMetrics)[];
+export function medianMetrics<M extends RunMetrics>(runs: readonly M[]): M {
+  const keys = Object.keys(runs[0] ?? {}) as (keyof M)[];
   return Object.fromEntries(
-    keys.map((key) => [key, median(runs.map((run) => run[key]))]),
-  ) as unknown as RunMetrics;
+    keys.map((key) => [key, median(runs.map((run) => run[key] as number))]),
+  ) as unknown as M;
 }

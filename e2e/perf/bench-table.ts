@@ -4,17 +4,23 @@
  */
 import type { RunMetrics } from './bench-metrics.ts';
 
+/** A run's figures plus the main thread's script time, which the page's samples cannot give. */
+export interface TableMetrics extends RunMetrics {
+  /** Script ms (Chrome's `ScriptDuration`) per 1,000 streamed tokens, from start to the finished answer. */
+  readonly scriptMsPer1k: number;
+}
+
 /** The medians of one implementation under one CPU setting. */
 export interface TableRow {
   readonly cpu: string;
   readonly impl: string;
   readonly runs: number;
-  readonly metrics: RunMetrics;
+  readonly metrics: TableMetrics;
 }
 
 interface Column {
   readonly title: string;
-  readonly value: (m: RunMetrics) => number;
+  readonly value: (m: TableMetrics) => number;
   readonly digits: number;
   /** Whether a larger value is better (fps); decides which way the ratio is taken. */
   readonly higherIsBetter?: boolean;
@@ -30,6 +36,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'long tasks ms', value: (m) => m.longTaskMs, digits: 0 },
   { title: 'long tasks', value: (m) => m.longTaskCount, digits: 0 },
   { title: 'LoAF ms', value: (m) => m.longFrameMs, digits: 0 },
+  { title: 'script ms/1k tok', value: (m) => m.scriptMsPer1k, digits: 0 },
   { title: 'render ms', value: (m) => m.renderMs, digits: 0 },
   { title: 'stream ms', value: (m) => m.totalMs, digits: 0 },
   { title: 'end lag ms', value: (m) => m.endLagMs, digits: 0 },

@@ -6,18 +6,20 @@
  * with `throttle: 50`), at normal speed and at 4× CPU slowdown. Runs are
  * interleaved rep by rep (the order of the implementations rotates each rep),
  * each in a fresh context, with the machine's load average recorded per run.
- * Prints medians and ratios; writes every run's raw samples and figures to
- * perf/results/. Only sanity is asserted (each run finished with exactly the
- * script's text): the figures are reported.
+ * Besides the page's samples, each run records the main thread's script time
+ * (Chrome's `ScriptDuration`) per 1,000 streamed tokens. Prints medians and
+ * ratios; writes every run's raw samples and figures to perf/results/. Only
+ * sanity is asserted (each run finished with exactly the script's text): the
+ * figures are reported.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
-import { SCRIPTS } from '@tokenpaint/mock-llm';
+import { SCRIPTS, tokenize } from '@tokenpaint/mock-llm';
 import type {} from './bench-globals.ts';
-import { medianMetrics, type RawRun, type RunMetrics, runMetrics } from './bench-metrics.ts';
+import { medianMetrics, type RawRun, runMetrics } from './bench-metrics.ts';
 import { openReady, streamOnce } from './bench-page.ts';
-import { formatMedians, formatRatios, type TableRow } from './bench-table.ts';
+import { formatMedians, formatRatios, type TableMetrics, type TableRow } from './bench-table.ts';
 import { rotated } from './interleave.ts';
 
 const ALL_IMPLS = ['tokenpaint', 'tokenpaint-streamdown', 'ai-sdk', 'ai-sdk-throttle', 'naive'] as const;
@@ -45,6 +47,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PRIOR = Number(process.env.BENCH_PRIOR ?? 1000);
 const SCRIPT = (process.env.BENCH_SCRIPT ?? 'long') as keyof typeof SCRIPTS;
 const TPS = Number(process.env.BENCH_TPS ?? 1000);
+const SCRIPT_TOKENS = tokenize(SCRIPTS[SCRIPT].text).length;
 const RESULTS = new URL('./results/', import.meta.url);
 const BENCH_QUERY = { prior: PRIOR, script: SCRIPT, tps: TPS };
 
@@ -54,7 +57,7 @@ interface Measured {
   readonly cpu: string;
   readonly impl: string;
   readonly run: number;
-  readonly metrics: RunMetrics;
+  readonly metrics: TableMetrics;
   readonly raw: RawRun;
   /** The machine's 1-minute load average when the run ended. */
   readonly load: number;
@@ -94,16 +97,17 @@ for (const cpu of CPUS) {
         const context = await browser.newContext();
         const page = await context.newPage();
         try {
-          const { raw } = await streamOnce(page, impl, cpu.rate, { ...BENCH_QUERY, list });
+          const { raw, scriptMs } = await streamOnce(page, impl, cpu.rate, { ...BENCH_QUERY, list });
           expect(raw.finalText, `${label} run ${run}: final text equals the script`).toBe(
             SCRIPTS[SCRIPT].text,
           );
-          const metrics = runMetrics(raw);
+          const metrics = { ...runMetrics(raw), scriptMsPer1k: (scriptMs / SCRIPT_TOKENS) * 1000 };
           const load = loadavg()[0] ?? 0;
           measured.push({ cpu: cpu.name, impl: label, run, metrics, raw, load });
           console.log(
             `${cpu.name} ${label} run ${run}: ${metrics.commitsPerFrame.toFixed(2)} commits/frame, ` +
               `read→paint ${metrics.readToPaintMs.toFixed(1)} ms, ${metrics.fps.toFixed(1)} fps, ` +
+              `script ${metrics.scriptMsPer1k.toFixed(0)} ms/1k tokens, ` +
               `max frame ${metrics.maxFrameMs.toFixed(1)} ms, load ${load.toFixed(2)}`,
           );
         } finally {
