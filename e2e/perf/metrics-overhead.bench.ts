@@ -7,8 +7,7 @@
  * and the medians are compared: main-thread script time per 1,000 tokens
  * (Chrome's ScriptDuration) and fps. Only sanity is asserted; figures are printed.
  *
- *   TOKENPAINT_CHROMIUM=/usr/bin/chromium pnpm --dir e2e exec playwright test \
- *     -c playwright.perf.config.ts perf/metrics-overhead.bench.ts
+ *   TOKENPAINT_CHROMIUM=/usr/bin/chromium pnpm --dir e2e run bench perf/metrics-overhead.bench.ts
  */
 import { expect, test } from '@playwright/test';
 import { SCRIPTS, tokenize } from '@tokenpaint/mock-llm';

@@ -6,8 +6,7 @@
  * over 50 ms. Figures are printed with a verdict; only that each run finished
  * with the script's exact text is asserted.
  *
- *   TOKENPAINT_CHROMIUM=/usr/bin/chromium pnpm --dir e2e exec playwright test \
- *     -c playwright.perf.config.ts perf/transcript.bench.ts
+ *   TOKENPAINT_CHROMIUM=/usr/bin/chromium pnpm --dir e2e run bench perf/transcript.bench.ts
  */
 import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';

@@ -7,8 +7,7 @@
  * interleaved rep by rep, fresh context each. Figures are printed; only that
  * the typed text arrived whole is asserted.
  *
- *   TOKENPAINT_CHROMIUM=/usr/bin/chromium pnpm --dir e2e exec playwright test \
- *     -c playwright.perf.config.ts perf/typing-inp.bench.ts
+ *   TOKENPAINT_CHROMIUM=/usr/bin/chromium pnpm --dir e2e run bench perf/typing-inp.bench.ts
  */
 import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
