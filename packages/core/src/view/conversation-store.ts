@@ -110,11 +110,16 @@ export function createConversationStore(
     listeners.notify();
   };
 
-  /** Ids restart with each page load; restored messages may hold any of them. */
+  /**
+   * Ids restart with each page load; restored messages may hold any of them. The
+   * taken ids are gathered once per call: a history restored with this scheme's
+   * ids would otherwise cost one scan of every message per id skipped (O(n²)).
+   */
   const newId = (role: string): string => {
+    const taken = new Set(state.messages.map((m) => m.id));
     let id: string;
     do id = `${role}-${nextId++}`;
-    while (state.messages.some((m) => m.id === id));
+    while (taken.has(id));
     return id;
   };
 
