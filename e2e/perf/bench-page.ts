@@ -52,6 +52,11 @@ export interface StreamOptions {
   readonly heap?: boolean;
 }
 
+/** `scriptMs` spread over the answer's `tokens`, per 1,000: comparable across answer lengths and rates. */
+export function scriptMsPer1kTokens(scriptMs: number, tokens: number): number {
+  return (scriptMs / tokens) * 1000;
+}
+
 async function scriptSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? Number.NaN;

@@ -18,7 +18,7 @@ import { expect, test } from '@playwright/test';
 import { SCRIPTS, tokenize } from '@tokenpaint/mock-llm';
 import type {} from './bench-globals.ts';
 import { medianMetrics, type RawRun, runMetrics } from './bench-metrics.ts';
-import { openReady, streamOnce } from './bench-page.ts';
+import { openReady, scriptMsPer1kTokens, streamOnce } from './bench-page.ts';
 import { formatMedians, formatRatios, type TableMetrics, type TableRow } from './bench-table.ts';
 import { rotated } from './interleave.ts';
 
@@ -101,7 +101,7 @@ for (const cpu of CPUS) {
           expect(raw.finalText, `${label} run ${run}: final text equals the script`).toBe(
             SCRIPTS[SCRIPT].text,
           );
-          const metrics = { ...runMetrics(raw), scriptMsPer1k: (scriptMs / SCRIPT_TOKENS) * 1000 };
+          const metrics = { ...runMetrics(raw), scriptMsPer1k: scriptMsPer1kTokens(scriptMs, SCRIPT_TOKENS) };
           const load = loadavg()[0] ?? 0;
           measured.push({ cpu: cpu.name, impl: label, run, metrics, raw, load });
           console.log(

@@ -12,7 +12,7 @@
 import { expect, test } from '@playwright/test';
 import { SCRIPTS, tokenize } from '@tokenpaint/mock-llm';
 import { median, runMetrics } from './bench-metrics.ts';
-import { streamOnce } from './bench-page.ts';
+import { scriptMsPer1kTokens, streamOnce } from './bench-page.ts';
 
 const ARMS = ['tokenpaint', 'tokenpaint-metrics'] as const;
 const RUNS = Number(process.env.BENCH_RUNS ?? 6);
@@ -41,10 +41,11 @@ test('metrics on vs off: script time per 1k tokens and fps, alternating runs', a
           SCRIPTS[QUERY.script].text,
         );
         const { fps } = runMetrics(raw);
-        samples[arm].scriptPer1k.push((scriptMs / tokens) * 1000);
+        const scriptPer1k = scriptMsPer1kTokens(scriptMs, tokens);
+        samples[arm].scriptPer1k.push(scriptPer1k);
         samples[arm].fps.push(fps);
         console.log(
-          `${arm} run ${run + 1}: ${((scriptMs / tokens) * 1000).toFixed(1)} script ms / 1k tokens, ${fps.toFixed(1)} fps`,
+          `${arm} run ${run + 1}: ${scriptPer1k.toFixed(1)} script ms / 1k tokens, ${fps.toFixed(1)} fps`,
         );
       } finally {
         await context.close();

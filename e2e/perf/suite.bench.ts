@@ -25,7 +25,7 @@ import { expect, test } from '@playwright/test';
 import { limitTokens, SCRIPTS, tokenize } from '@tokenpaint/mock-llm';
 import type {} from './bench-globals.ts';
 import { IncompleteRunError, type RunMetrics, runMetrics } from './bench-metrics.ts';
-import { streamOnce } from './bench-page.ts';
+import { scriptMsPer1kTokens, streamOnce } from './bench-page.ts';
 import { rotated } from './interleave.ts';
 import { formatSuiteTable, type SuiteCell, type SuiteRun } from './suite-table.ts';
 import { readInp, typeWhileStreaming } from './typing.ts';
@@ -98,7 +98,7 @@ for (const cell of CELLS) {
             fps: metrics.fps,
             longestFrameMs: metrics.maxFrameMs,
             longFrameMs: metrics.longFrameMs,
-            scriptMsPer1k: (scriptMs / streamedTokens) * 1000,
+            scriptMsPer1k: scriptMsPer1kTokens(scriptMs, streamedTokens),
             commitsPerFrame: metrics.commitsPerFrame,
             heapMb,
             inpMs: inp,
