@@ -106,15 +106,33 @@ interface GroupProps {
 }
 
 /**
+ * A group renders again only if its last block is new or still growing. The
+ * splitter keeps every settled block as the same object until it starts over,
+ * and settled blocks come first: a group whose last block is the same settled
+ * object holds the same blocks as before. One check per group, not per block.
+ */
+function sameGroup(previous: GroupProps, next: GroupProps): boolean {
+  const last = next.blocks.at(-1);
+  return (
+    previous.blocks.length === next.blocks.length &&
+    last !== undefined &&
+    last.settled &&
+    previous.blocks.at(-1) === last &&
+    previous.settledOptions === next.settledOptions &&
+    previous.growingOptions === next.growingOptions
+  );
+}
+
+/**
  * Blocks `GROUP_SIZE * g` to `GROUP_SIZE * (g + 1) - 1`: a block stays in its
  * group for good (no remount as the answer grows), and a group whose blocks
- * have all settled keeps its array, so React skips it whole.
+ * have all settled is skipped whole.
  */
 const Group = memo(function Group({ blocks, settledOptions, growingOptions }: GroupProps): ReactNode {
   return blocks.map((block) => (
     <Block key={block.index} block={block} options={block.settled ? settledOptions : growingOptions} />
   ));
-});
+}, sameGroup);
 
 /**
  * Markdown that streams: CommonMark with GFM, split into blocks so that a
@@ -132,8 +150,6 @@ export function StreamingMarkdown({
 }: StreamingMarkdownProps): ReactNode {
   const splitter = useRef<ReturnType<typeof createMarkdownSplitter> | null>(null);
   if (splitter.current === null) splitter.current = createMarkdownSplitter();
-  // Full groups of settled blocks, kept between renders so each keeps its identity.
-  const groups = useRef<(readonly MarkdownBlock[])[]>([]);
   const blocks = useMemo(() => splitter.current?.update(text, streaming) ?? [], [text, streaming]);
   const settledOptions = useMemo(
     () => ({ imageOrigins, highlight, settled: true }),
@@ -143,20 +159,15 @@ export function StreamingMarkdown({
     () => ({ imageOrigins, highlight, settled: false }),
     [imageOrigins, highlight],
   );
-  // Groups whose blocks have all settled are kept, each the same array at every render.
-  const kept = groups.current;
-  if (kept.length > 0 && kept[0]?.[0] !== blocks[0]) kept.length = 0; // the splitter started over
-  while (
-    (kept.length + 1) * GROUP_SIZE <= blocks.length &&
-    blocks[(kept.length + 1) * GROUP_SIZE - 1]?.settled === true
-  )
-    kept.push(blocks.slice(kept.length * GROUP_SIZE, (kept.length + 1) * GROUP_SIZE));
-  const open: (readonly MarkdownBlock[])[] = [];
-  for (let start = kept.length * GROUP_SIZE; start < blocks.length; start += GROUP_SIZE)
-    open.push(blocks.slice(start, start + GROUP_SIZE));
+  const groups = useMemo(() => {
+    const sliced: (readonly MarkdownBlock[])[] = [];
+    for (let start = 0; start < blocks.length; start += GROUP_SIZE)
+      sliced.push(blocks.slice(start, start + GROUP_SIZE));
+    return sliced;
+  }, [blocks]);
   return (
     <div data-tp-part="markdown">
-      {[...kept, ...open].map((group, g) => (
+      {groups.map((group, g) => (
         <Group
           // biome-ignore lint/suspicious/noArrayIndexKey: group g always holds the same block positions.
           key={g}
