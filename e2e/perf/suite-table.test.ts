@@ -11,6 +11,7 @@ const base: SuiteFigures = {
   commitsPerFrame: 1,
   heapMb: 20,
   inpMs: 16,
+  inputMainMs: 1,
 };
 const cell = { tps: 1000, prior: 1000, cpu: 1 };
 

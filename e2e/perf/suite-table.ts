@@ -22,6 +22,8 @@ export interface SuiteFigures {
   readonly heapMb: number;
   /** INP while typing during the stream, ms. */
   readonly inpMs: number;
+  /** The longest input delay + handlers among those interactions, ms (see `typing.ts`). */
+  readonly inputMainMs: number;
 }
 
 /** Where a run was measured. */
@@ -55,6 +57,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'commits/frame', key: 'commitsPerFrame', digits: 2 },
   { title: 'heap MB', key: 'heapMb', digits: 1 },
   { title: 'INP ms', key: 'inpMs', digits: 0 },
+  { title: 'input delay+handlers ms', key: 'inputMainMs', digits: 1 },
 ];
 
 const sameCell = (a: SuiteCell, b: SuiteCell): boolean =>

@@ -8,7 +8,8 @@
  * script types into a textarea beside the chat while it streams.
  *
  * Per run: first-token paint lag, fps, longest frame, long animation frames,
- * script ms per 1,000 tokens, commits per frame, heap after the answer, INP.
+ * script ms per 1,000 tokens, commits per frame, heap after the answer, INP
+ * and its main-thread share (input delay + handlers; see `typing.ts`).
  * Writes results/suite-<time>.json (every run's figures and raw samples) and
  * results/suite-latest.md (the table, medians per cell, ratios to tokenpaint).
  * Only sanity is asserted: each run ends with exactly the text the mock sent.
@@ -79,7 +80,7 @@ for (const cell of CELLS) {
           expect(await page.locator('[data-bench-input]').inputValue(), 'every keystroke arrived').toBe(
             typed,
           );
-          const { inp } = await readInp(page);
+          const { inp, mainThread } = await readInp(page);
           let metrics: RunMetrics;
           try {
             metrics = runMetrics(raw);
@@ -102,6 +103,7 @@ for (const cell of CELLS) {
             commitsPerFrame: metrics.commitsPerFrame,
             heapMb,
             inpMs: inp,
+            inputMainMs: mainThread,
           };
           const load = loadavg()[0] ?? 0;
           runs.push({ cell, impl, rep, figures, load, raw });
@@ -109,7 +111,7 @@ for (const cell of CELLS) {
             `${cell.tps} tok/s ${cell.prior} prior ${cell.cpu}× ${impl} rep ${rep}: ` +
               `paint ${figures.firstPaintMs.toFixed(1)} ms, ${figures.fps.toFixed(1)} fps, ` +
               `script ${figures.scriptMsPer1k.toFixed(0)} ms/1k, ${figures.commitsPerFrame.toFixed(2)} commits/frame, ` +
-              `INP ${inp.toFixed(0)} ms, heap ${heapMb.toFixed(1)} MB, load ${load.toFixed(2)}`,
+              `INP ${inp.toFixed(0)} ms (delay+handlers ${mainThread.toFixed(1)}), heap ${heapMb.toFixed(1)} MB, load ${load.toFixed(2)}`,
           );
         } finally {
           await context.close();
