@@ -73,7 +73,7 @@ let warmed = false;
 export function warmMarkdown(): void {
   if (warmed) return;
   warmed = true;
-  const options = { imageOrigins: [], highlight: undefined, settled: false };
+  const options = { imageOrigins: NO_ORIGINS, highlight: undefined, settled: false };
   for (const block of createMarkdownSplitter().update(SAMPLE, true)) renderBlock(block.token, options);
 }
 
@@ -100,38 +100,48 @@ warmMarkdownWhenIdle();
 const GROUP_SIZE = 16;
 
 interface GroupProps {
+  /** Every block of the answer; the group renders `GROUP_SIZE` of them from `start`. */
   readonly blocks: readonly MarkdownBlock[];
+  readonly start: number;
   readonly settledOptions: RenderOptions;
   readonly growingOptions: RenderOptions;
+}
+
+/** The last block of the group at `start`, if the answer reaches it. */
+function lastOfGroup(blocks: readonly MarkdownBlock[], start: number): MarkdownBlock | undefined {
+  return blocks[Math.min(start + GROUP_SIZE, blocks.length) - 1];
 }
 
 /**
  * A group renders again only if its last block is new or still growing. The
  * splitter keeps every settled block as the same object until it starts over,
  * and settled blocks come first: a group whose last block is the same settled
- * object holds the same blocks as before. One check per group, not per block.
+ * object holds the same blocks as before. One check per group, not per block,
+ * and no copy of the blocks for a group that does not render.
  */
 function sameGroup(previous: GroupProps, next: GroupProps): boolean {
-  const last = next.blocks.at(-1);
+  const last = lastOfGroup(next.blocks, next.start);
   return (
-    previous.blocks.length === next.blocks.length &&
+    previous.start === next.start &&
     last !== undefined &&
     last.settled &&
-    previous.blocks.at(-1) === last &&
+    lastOfGroup(previous.blocks, previous.start) === last &&
     previous.settledOptions === next.settledOptions &&
     previous.growingOptions === next.growingOptions
   );
 }
 
 /**
- * Blocks `GROUP_SIZE * g` to `GROUP_SIZE * (g + 1) - 1`: a block stays in its
- * group for good (no remount as the answer grows), and a group whose blocks
- * have all settled is skipped whole.
+ * Blocks `start` to `start + GROUP_SIZE - 1`: a block stays in its group for
+ * good (no remount as the answer grows), and a group whose blocks have all
+ * settled is skipped whole.
  */
-const Group = memo(function Group({ blocks, settledOptions, growingOptions }: GroupProps): ReactNode {
-  return blocks.map((block) => (
-    <Block key={block.index} block={block} options={block.settled ? settledOptions : growingOptions} />
-  ));
+const Group = memo(function Group({ blocks, start, settledOptions, growingOptions }: GroupProps): ReactNode {
+  return blocks
+    .slice(start, start + GROUP_SIZE)
+    .map((block) => (
+      <Block key={block.index} block={block} options={block.settled ? settledOptions : growingOptions} />
+    ));
 }, sameGroup);
 
 /**
@@ -159,19 +169,16 @@ export function StreamingMarkdown({
     () => ({ imageOrigins, highlight, settled: false }),
     [imageOrigins, highlight],
   );
-  const groups = useMemo(() => {
-    const sliced: (readonly MarkdownBlock[])[] = [];
-    for (let start = 0; start < blocks.length; start += GROUP_SIZE)
-      sliced.push(blocks.slice(start, start + GROUP_SIZE));
-    return sliced;
-  }, [blocks]);
+  const starts: number[] = [];
+  for (let start = 0; start < blocks.length; start += GROUP_SIZE) starts.push(start);
   return (
     <div data-tp-part="markdown">
-      {groups.map((group, g) => (
+      {starts.map((start) => (
         <Group
-          // biome-ignore lint/suspicious/noArrayIndexKey: group g always holds the same block positions.
-          key={g}
-          blocks={group}
+          // The group at `start` always holds the same block positions.
+          key={start}
+          blocks={blocks}
+          start={start}
           settledOptions={settledOptions}
           growingOptions={growingOptions}
         />
